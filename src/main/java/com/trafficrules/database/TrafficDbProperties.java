@@ -1,0 +1,28 @@
+package com.trafficrules.database;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+
+/**
+ * Where the data lives: an external PostgreSQL named by {@code TRAFFIC_DB_URL}, else the embedded one.
+ */
+@ConfigurationProperties("traffic")
+public record TrafficDbProperties(Db db, EmbeddedDb embeddedDb) {
+
+    public record Db(String url, String user, String password) {
+    }
+
+    /**
+     * @param dataDir  the embedded server's data directory, kept across restarts unless {@code clean}
+     * @param database the database inside it
+     * @param clean    wipe the data directory at start (tests)
+     * @param isolate  give every application context a database of its own (tests)
+     */
+    public record EmbeddedDb(Path dataDir, String database, boolean clean, boolean isolate) {
+    }
+
+    public boolean embedded() {
+        return db == null || !StringUtils.hasText(db.url());
+    }
+}

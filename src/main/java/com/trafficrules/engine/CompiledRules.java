@@ -1,0 +1,55 @@
+package com.trafficrules.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * A compiled ruleset: one KieBase per job folder under {@code rules/} (rotation, fill, ...), so a
+ * job's facts never meet another job's rules.
+ */
+public final class CompiledRules {
+
+    private final Map<String, KieBase> kieBasesByJob;
+
+    CompiledRules(Map<String, KieBase> kieBasesByJob) {
+        this.kieBasesByJob = Map.copyOf(kieBasesByJob);
+    }
+
+    /** Runs {@code job}'s rules over {@code facts} in a short-lived stateless session. */
+    public Evaluation evaluate(String job, Collection<?> facts) {
+        Outcomes outcomes = new Outcomes();
+        KieBase kieBase = kieBasesByJob.get(job);
+        if (kieBase == null) {
+            return new Evaluation(outcomes, List.of());
+        }
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        if (declaresOutcomes(kieBase)) {
+            session.setGlobal(Outcomes.GLOBAL, outcomes);
+        }
+        TreeSet<String> fired = new TreeSet<>();
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule().getName());
+            }
+        });
+        session.execute(new ArrayList<>(facts));
+        return new Evaluation(outcomes, List.copyOf(fired));
+    }
+
+    private static boolean declaresOutcomes(KieBase kieBase) {
+        return kieBase.getKiePackages().stream()
+                .anyMatch(pkg -> pkg.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(Outcomes.GLOBAL)));
+    }
+
+    public Collection<String> jobs() {
+        return kieBasesByJob.keySet();
+    }
+}

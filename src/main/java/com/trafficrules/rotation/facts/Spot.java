@@ -1,0 +1,32 @@
+package com.trafficrules.rotation.facts;
+
+import java.util.List;
+
+/**
+ * One spot of a traffic log, on air over the half-open interval [startMs, endMs) in epoch milliseconds.
+ */
+public record Spot(String id, String breakId, long startMs, long endMs, String advertiser, List<String> productCodes,
+                   String creativeId, String type, Integer priority, String position, List<String> dayparts) {
+
+    public Spot {
+        productCodes = List.copyOf(productCodes);
+        dayparts = List.copyOf(dayparts);
+    }
+
+    public long lengthMs() {
+        return endMs - startMs;
+    }
+
+    /** The clock hour (counted from the epoch) the spot starts in: the key that keeps overlap checks local. */
+    public long startHour() {
+        return SpotHour.hourOf(startMs);
+    }
+
+    /**
+     * Whether this spot comes before {@code other} in air order: it starts earlier, or at the same time
+     * with the smaller id, so every pair has exactly one later spot to carry its fault.
+     */
+    public boolean airsBefore(Spot other) {
+        return startMs < other.startMs || (startMs == other.startMs && id.compareTo(other.id) < 0);
+    }
+}
