@@ -4,7 +4,7 @@
 create table ruleset_version (
     id           bigint generated always as identity primary key,
     label        text        not null,
-    hash         char(64)    not null,
+    hash         text        not null check (length(hash) = 64),
     status       text        not null check (status in ('PROPOSED', 'REJECTED', 'APPROVED', 'ACTIVE', 'RETIRED')),
     created_at   timestamptz not null,
     created_by   text        not null,
@@ -22,7 +22,7 @@ create unique index ruleset_version_one_active on ruleset_version (status) where
 create table ruleset_file (
     ruleset_id bigint   not null references ruleset_version (id),
     path       text     not null,
-    sha256     char(64) not null,
+    sha256     text     not null check (length(sha256) = 64),
     content    text     not null,
     primary key (ruleset_id, path)
 );

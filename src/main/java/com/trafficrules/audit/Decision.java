@@ -1,0 +1,89 @@
+package com.trafficrules.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One evaluation, kept forever: what was asked, what was answered, by which ruleset version and which
+ * rules, for whom and when.
+ */
+@Entity
+@Table(name = "decision")
+public class Decision {
+
+    @Id
+    private UUID id;
+    private String kind;
+    private String channel;
+    private Instant createdAt;
+    private String caller;
+    @Column(name = "ruleset_id")
+    private long rulesetId;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "fired_rules")
+    private String[] firedRules;
+    @ColumnTransformer(write = "?::jsonb")
+    private String request;
+    @ColumnTransformer(write = "?::jsonb")
+    private String outcome;
+
+    protected Decision() {
+    }
+
+    Decision(UUID id, String kind, String channel, Instant createdAt, String caller, long rulesetId,
+             List<String> firedRules, String request, String outcome) {
+        this.id = id;
+        this.kind = kind;
+        this.channel = channel;
+        this.createdAt = createdAt;
+        this.caller = caller;
+        this.rulesetId = rulesetId;
+        this.firedRules = firedRules.toArray(String[]::new);
+        this.request = request;
+        this.outcome = outcome;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCaller() {
+        return caller;
+    }
+
+    public long getRulesetId() {
+        return rulesetId;
+    }
+
+    public List<String> getFiredRules() {
+        return List.of(firedRules);
+    }
+
+    public String getRequest() {
+        return request;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+}

@@ -1,0 +1,101 @@
+package com.trafficrules.audit;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.trafficrules.ruleset.RulesetRef;
+import com.trafficrules.ruleset.RulesetVersion;
+import com.trafficrules.ruleset.RulesetVersionRepository;
+import com.trafficrules.web.NotFoundException;
+import com.trafficrules.web.RequestChecks;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit trail: every decision, newest first, with the version and rules that made it. */
+@RestController
+@RequestMapping("/api/v1/decisions")
+class DecisionController {
+
+    private static final int MAX_PAGE_SIZE = 500;
+
+    private final DecisionRepository decisions;
+    private final RulesetVersionRepository versions;
+
+    DecisionController(DecisionRepository decisions, RulesetVersionRepository versions) {
+        this.decisions = decisions;
+        this.versions = versions;
+    }
+
+    record DecisionView(UUID id, String kind, String channel, Instant createdAt, String caller, RulesetRef ruleset,
+                        List<String> firedRules, @JsonRawValue String request, @JsonRawValue String outcome) {
+    }
+
+    record DecisionPage(List<DecisionView> decisions, int page, int size, long total) {
+    }
+
+    @GetMapping
+    DecisionPage list(@RequestParam(required = false) String kind, @RequestParam(required = false) String channel,
+                      @RequestParam(required = false) Long ruleset, @RequestParam(required = false) String from,
+                      @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
+                      @RequestParam(defaultValue = "50") int size) {
+        RequestChecks checks = new RequestChecks();
+        Instant fromInstant = from == null ? null : checks.instant("from", from);
+        Instant toInstant = to == null ? null : checks.instant("to", to);
+        if (page < 0) {
+            checks.reject("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            checks.reject("size", "must be from 1 to " + MAX_PAGE_SIZE);
+        }
+        checks.throwIfAny();
+        Specification<Decision> filter = (root, query, cb) -> {
+            List<Predicate> predicates = new ArrayList<>();
+            if (kind != null) {
+                predicates.add(cb.equal(root.get("kind"), kind));
+            }
+            if (channel != null) {
+                predicates.add(cb.equal(root.get("channel"), channel));
+            }
+            if (ruleset != null) {
+                predicates.add(cb.equal(root.get("rulesetId"), ruleset));
+            }
+            if (fromInstant != null) {
+                predicates.add(cb.greaterThanOrEqualTo(root.get("createdAt"), fromInstant));
+            }
+            if (toInstant != null) {
+                predicates.add(cb.lessThan(root.get("createdAt"), toInstant));
+            }
+            return cb.and(predicates.toArray(Predicate[]::new));
+        };
+        Page<Decision> found = decisions.findAll(filter,
+                PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
+        Map<Long, RulesetRef> refs = versions.findAllById(found.stream().map(Decision::getRulesetId).distinct().toList())
+                .stream().collect(Collectors.toMap(RulesetVersion::getId, RulesetVersion::ref));
+        return new DecisionPage(found.stream().map(view(refs::get)).toList(), page, size, found.getTotalElements());
+    }
+
+    @GetMapping("/{id}")
+    DecisionView get(@PathVariable UUID id) {
+        Decision decision = decisions.findById(id).orElseThrow(() -> new NotFoundException("No decision " + id));
+        RulesetRef ref = versions.findById(decision.getRulesetId()).map(RulesetVersion::ref).orElseThrow();
+        return view(rulesetId -> ref).apply(decision);
+    }
+
+    private static Function<Decision, DecisionView> view(Function<Long, RulesetRef> refs) {
+        return d -> new DecisionView(d.getId(), d.getKind(), d.getChannel(), d.getCreatedAt(), d.getCaller(),
+                refs.apply(d.getRulesetId()), d.getFiredRules(), d.getRequest(), d.getOutcome());
+    }
+}

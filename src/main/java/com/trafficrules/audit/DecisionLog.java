@@ -1,0 +1,34 @@
+package com.trafficrules.audit;
+
+import com.trafficrules.ruleset.RulesetRef;
+import com.trafficrules.web.Callers;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes the decision row every evaluating request leaves behind. */
+@Service
+public class DecisionLog {
+
+    private final DecisionRepository decisions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DecisionLog(DecisionRepository decisions, JsonMapper json, Clock clock) {
+        this.decisions = decisions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stores the decision and returns its id for the response. */
+    @Transactional
+    public UUID record(String kind, String channel, RulesetRef ruleset, List<String> firedRules, Object request, Object outcome) {
+        UUID id = UUID.randomUUID();
+        decisions.save(new Decision(id, kind, channel, clock.instant(), Callers.current(), ruleset.id(), firedRules,
+                json.writeValueAsString(request), json.writeValueAsString(outcome)));
+        return id;
+    }
+}

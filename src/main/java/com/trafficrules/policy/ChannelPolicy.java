@@ -1,0 +1,23 @@
+package com.trafficrules.policy;
+
+import java.util.List;
+import java.util.Map;
+
+/** A channel's effective policy: {@code _defaults.yaml} with the channel's own file merged over it. */
+public record ChannelPolicy(String channel, String timezone, Traffic traffic, Rotation rotation) {
+
+    /** What may fill a break, and how often. Cooldowns in seconds; 0 disables a cooldown or cap. */
+    public record Traffic(List<String> allowedTypes, long defaultCooldownSeconds, Map<String, Long> typeCooldowns,
+                          int maxPlaysPerDay, StaticFiller staticFiller) {
+    }
+
+    /** The file that airs when nothing else may: playout never halts. */
+    public record StaticFiller(String uri, long durationMs) {
+    }
+
+    /** Separations in minutes, caps in plays (0 = no cap), dayparts as [from, to) local "HH:mm". */
+    public record Rotation(int advertiserSeparationMinutes, String advertiserSeparationSeverity,
+                           int productSeparationMinutes, int maxCreativePlaysPerHour, int maxCreativePlaysPerDay,
+                           Map<String, List<String>> dayparts) {
+    }
+}

@@ -1,0 +1,44 @@
+package com.trafficrules.rotation;
+
+import com.trafficrules.audit.DecisionLog;
+import com.trafficrules.rotation.facts.Fault;
+import com.trafficrules.ruleset.ActiveRuleset;
+import com.trafficrules.ruleset.Ruleset;
+import com.trafficrules.ruleset.RulesetRef;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/rotation")
+class RotationController {
+
+    static final String VALIDATE = "rotation.validate";
+
+    private final ActiveRuleset active;
+    private final DecisionLog decisions;
+
+    RotationController(ActiveRuleset active, DecisionLog decisions) {
+        this.active = active;
+        this.decisions = decisions;
+    }
+
+    record ValidationOutcome(boolean valid, List<Fault> faults) {
+    }
+
+    record ValidationResponse(UUID decisionId, RulesetRef ruleset, boolean valid, List<Fault> faults) {
+    }
+
+    @PostMapping("/validate")
+    ValidationResponse validate(@RequestBody RotationRequest request) {
+        Ruleset ruleset = active.current();
+        RotationLog log = RotationLogs.parse(request, ruleset.policies());
+        RotationVerdict verdict = RotationValidator.validate(ruleset, log);
+        UUID decisionId = decisions.record(VALIDATE, request.channel(), ruleset.ref(), verdict.firedRules(), request,
+                new ValidationOutcome(verdict.valid(), verdict.faults()));
+        return new ValidationResponse(decisionId, ruleset.ref(), verdict.valid(), verdict.faults());
+    }
+}

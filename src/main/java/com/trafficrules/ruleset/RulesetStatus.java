@@ -1,0 +1,5 @@
+package com.trafficrules.ruleset;
+
+public enum RulesetStatus {
+    PROPOSED, REJECTED, APPROVED, ACTIVE, RETIRED
+}

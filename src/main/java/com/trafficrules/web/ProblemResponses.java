@@ -1,0 +1,83 @@
+package com.trafficrules.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/** Every error as {@code application/problem+json}; field problems listed in {@code errors}. */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    static ProblemDetail problem(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://traffic-rules.dev/problems/" + status.name().toLowerCase().replace('_', '-')));
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
+        return badRequest(e.problems());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        return badRequest(List.of(new FieldProblem(e.getName(), "is not a valid value: " + e.getValue())));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "The service failed; the request id in the logs tells what happened"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+            String field = bind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+            return ResponseEntity.badRequest().body(withErrors(List.of(new FieldProblem(field, "has the wrong type or format"))));
+        }
+        String detail = cause instanceof JacksonException ? "The body is not valid JSON: " + ((JacksonException) cause).getOriginalMessage()
+                : "The body is missing or not JSON";
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail));
+    }
+
+    private static ResponseEntity<ProblemDetail> badRequest(List<FieldProblem> problems) {
+        return ResponseEntity.badRequest().body(withErrors(problems));
+    }
+
+    private static ProblemDetail withErrors(List<FieldProblem> problems) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, problems.stream()
+                .map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+        return problem;
+    }
+}

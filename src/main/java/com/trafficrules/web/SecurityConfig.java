@@ -1,0 +1,105 @@
+package com.trafficrules.web;
+
+import static com.trafficrules.web.Roles.APPROVER;
+import static com.trafficrules.web.Roles.SCHEDULER;
+import static com.trafficrules.web.Roles.TRAFFIC_MANAGER;
+
+import com.trafficrules.database.TrafficDbProperties;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * HTTP Basic with four roles. Every GET is open to every role; each write names the role it needs;
+ * anything not listed is denied, so a new endpoint is closed until it is given a role here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+    private static final String REALM = "traffic-rules";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint((request, response, e) ->
+                        writeProblem(response, json, HttpStatus.UNAUTHORIZED, "Credentials are missing or wrong")))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) ->
+                                writeProblem(response, json, HttpStatus.UNAUTHORIZED, "Credentials are missing or wrong"))
+                        .accessDeniedHandler((request, response, e) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
+                                "Your role may not " + request.getMethod() + " " + request.getRequestURI())))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(Roles.ALL)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rotation/validate").hasRole(SCHEDULER)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    static void writeProblem(HttpServletResponse response, JsonMapper json, HttpStatus status, String detail) throws IOException {
+        ProblemDetail problem = ProblemResponses.problem(status, detail);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties, TrafficDbProperties db) {
+        List<UserDetails> users = new ArrayList<>();
+        boolean demo = properties.demoUsers() != null ? properties.demoUsers() : db.embedded();
+        if (demo) {
+            log.warn("Demo users are enabled (scheduler, manager, approver, auditor, lead; password = user name)");
+            users.add(demoUser("scheduler", SCHEDULER));
+            users.add(demoUser("manager", TRAFFIC_MANAGER));
+            users.add(demoUser("approver", APPROVER));
+            users.add(demoUser("auditor", Roles.AUDITOR));
+            users.add(demoUser("lead", TRAFFIC_MANAGER, APPROVER));
+        }
+        Map<String, SecurityProperties.User> configured = properties.users() == null ? Map.of() : properties.users();
+        configured.forEach((name, user) -> users.add(User.withUsername(name)
+                .password(user.password())
+                .roles(user.roles().toArray(String[]::new))
+                .build()));
+        if (users.isEmpty()) {
+            log.warn("No users are configured: every request will be refused. Set traffic.security.users.*");
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static UserDetails demoUser(String name, String... roles) {
+        return User.withUsername(name).password("{noop}" + name).roles(roles).build();
+    }
+}
