@@ -46,6 +46,8 @@ public final class RuleCompiler {
         if (!misplaced.isEmpty()) {
             throw new RulesetCompileException(misplaced);
         }
+        // Stateless sessions never modify facts, so property reactivity would only add noise.
+        module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
         jobs.forEach(job -> module.newKieBaseModel(job).addPackage("rules." + job));
         kieFileSystem.writeKModuleXML(module.toXML());
 
