@@ -1,0 +1,13 @@
+package com.trafficrules.ruletest;
+
+import com.trafficrules.ruleset.Ruleset;
+import java.util.List;
+
+/** Runs the scenarios of one decision kind. */
+public interface ScenarioKind {
+
+    String kind();
+
+    /** The differences between what {@code ruleset} decides and what the scenario expects; empty when it passes. */
+    List<String> differences(Ruleset ruleset, Scenario scenario);
+}

@@ -1,0 +1,41 @@
+package com.trafficrules.ruletest;
+
+import com.trafficrules.rotation.RotationValidateScenarios;
+import com.trafficrules.ruleset.Ruleset;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Runs scenarios against a ruleset version, each through the evaluator of its kind. */
+public final class ScenarioRunner {
+
+    private final Map<String, ScenarioKind> kinds;
+
+    public ScenarioRunner(List<ScenarioKind> kinds) {
+        this.kinds = kinds.stream().collect(Collectors.toMap(ScenarioKind::kind, Function.identity()));
+    }
+
+    /** A runner for every decision kind the service has. */
+    public static ScenarioRunner standard(JsonMapper json) {
+        return new ScenarioRunner(List.of(new RotationValidateScenarios(json)));
+    }
+
+    public ScenarioResult run(Ruleset ruleset, Scenario scenario) {
+        ScenarioKind kind = kinds.get(scenario.kind());
+        if (kind == null) {
+            return new ScenarioResult(scenario, List.of("unknown kind '" + scenario.kind() + "' (kinds: "
+                    + String.join(", ", kinds.keySet().stream().sorted().toList()) + ")"));
+        }
+        try {
+            return new ScenarioResult(scenario, kind.differences(ruleset, scenario));
+        } catch (RuntimeException e) {
+            return new ScenarioResult(scenario, List.of("the scenario could not run: " + e));
+        }
+    }
+
+    public List<ScenarioResult> runAll(Ruleset ruleset, List<Scenario> scenarios) {
+        return scenarios.stream().map(scenario -> run(ruleset, scenario)).toList();
+    }
+}

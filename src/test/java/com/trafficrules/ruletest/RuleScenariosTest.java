@@ -1,0 +1,37 @@
+package com.trafficrules.ruletest;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.trafficrules.engine.RulesetFiles;
+import com.trafficrules.ruleset.Ruleset;
+import com.trafficrules.ruleset.RulesetRef;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every scenario in rule-tests/ is one test against the ruleset on disk. */
+class RuleScenariosTest {
+
+    private static final Path ROOT = Path.of(".");
+
+    @TestFactory
+    Stream<DynamicTest> everyScenarioHoldsForTheRulesetOnDisk() {
+        RulesetFiles files = RulesetFiles.fromDirectory(ROOT);
+        Ruleset ruleset = Ruleset.compile(new RulesetRef(0, "disk", files.hash()), files);
+        ScenarioRunner runner = ScenarioRunner.standard(JsonMapper.builder().build());
+        List<Scenario> scenarios = Scenarios.load(ROOT);
+        if (scenarios.isEmpty()) {
+            fail("no scenarios found under rule-tests/");
+        }
+        return scenarios.stream().map(scenario -> dynamicTest(scenario.path() + ": " + scenario.name(), () -> {
+            ScenarioResult result = runner.run(ruleset, scenario);
+            if (!result.passed()) {
+                fail(scenario.path() + " differs from what the ruleset decides:\n" + result.report());
+            }
+        }));
+    }
+}
