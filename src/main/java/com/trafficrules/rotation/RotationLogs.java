@@ -7,6 +7,9 @@ import com.trafficrules.rotation.facts.Break;
 import com.trafficrules.rotation.facts.Spot;
 import com.trafficrules.web.RequestChecks;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -107,11 +110,14 @@ public final class RotationLogs {
         if (productCodes.stream().anyMatch(Objects::isNull)) {
             checks.reject(field + ".productCodes", "must not contain null");
         }
-        if (!hasId || !hasBreak || start == null || !hasLength || !knownType) {
+        if (!hasId || !hasBreak || start == null || !hasLength || !knownType || policy == null) {
             return null;
         }
+        ZonedDateTime local = start.atZone(ZoneId.of(policy.timezone()));
         return new Spot(input.id(), input.breakId(), start.toEpochMilli(), start.toEpochMilli() + input.lengthMs(),
                 input.advertiser(), productCodes.stream().filter(Objects::nonNull).toList(), input.creativeId(),
-                input.type(), input.priority(), input.position(), dayparts.stream().filter(Objects::nonNull).toList());
+                input.type(), input.priority(), input.position(), dayparts.stream().filter(Objects::nonNull).toList(),
+                local.toLocalTime().toNanoOfDay() / 1_000_000, local.truncatedTo(ChronoUnit.HOURS).toOffsetDateTime().toString(),
+                local.toLocalDate().toString());
     }
 }

@@ -6,7 +6,6 @@ import com.trafficrules.rotation.facts.Break;
 import com.trafficrules.rotation.facts.Fault;
 import com.trafficrules.rotation.facts.Severity;
 import com.trafficrules.rotation.facts.Spot;
-import com.trafficrules.rotation.facts.SpotHour;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,11 +21,9 @@ public final class RotationValidator {
     }
 
     public static RotationVerdict validate(Ruleset ruleset, RotationLog log) {
-        List<Object> facts = new ArrayList<>(log.breaks());
-        for (Spot spot : log.spots()) {
-            facts.add(spot);
-            SpotHour.covering(spot).forEach(facts::add);
-        }
+        List<Object> facts = new ArrayList<>(RotationFacts.policy(log.policy()));
+        facts.addAll(log.breaks());
+        log.spots().forEach(spot -> RotationFacts.of(spot).forEach(facts::add));
         Evaluation evaluation = ruleset.rules().evaluate(JOB, facts);
         List<Fault> faults = new ArrayList<>(evaluation.outcomes().of(Fault.class));
         faults.sort(inAirOrder(log));

@@ -21,6 +21,11 @@ public record Fault(String rule, Severity severity, String spotId, String breakI
         return new Fault(rule, severity, spot.id(), null, List.of(), message);
     }
 
+    /** A spot in fault because of several earlier ones, e.g. the plays a cap already counted. */
+    public static Fault against(String rule, Severity severity, Spot spot, List<String> earlierIds, String message) {
+        return new Fault(rule, severity, spot.id(), null, earlierIds.stream().sorted().toList(), message);
+    }
+
     public static Fault ofBreak(String rule, Severity severity, Break brk, String message) {
         return new Fault(rule, severity, null, brk.id(), List.of(), message);
     }

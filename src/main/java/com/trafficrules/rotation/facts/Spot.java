@@ -3,10 +3,13 @@ package com.trafficrules.rotation.facts;
 import java.util.List;
 
 /**
- * One spot of a traffic log, on air over the half-open interval [startMs, endMs) in epoch milliseconds.
+ * One spot of a traffic log, on air over the half-open interval [startMs, endMs) in epoch
+ * milliseconds. {@code localMsOfDay}, {@code localHour} and {@code localDay} place its start on the
+ * channel's own clock: dayparts and frequency caps are local.
  */
 public record Spot(String id, String breakId, long startMs, long endMs, String advertiser, List<String> productCodes,
-                   String creativeId, String type, Integer priority, String position, List<String> dayparts) {
+                   String creativeId, String type, Integer priority, String position, List<String> dayparts,
+                   long localMsOfDay, String localHour, String localDay) {
 
     public Spot {
         productCodes = List.copyOf(productCodes);
@@ -28,5 +31,10 @@ public record Spot(String id, String breakId, long startMs, long endMs, String a
      */
     public boolean airsBefore(Spot other) {
         return startMs < other.startMs || (startMs == other.startMs && id.compareTo(other.id) < 0);
+    }
+
+    /** Time from the end of {@code earlier} to the start of this spot; negative when they overlap. */
+    public long gapAfter(Spot earlier) {
+        return startMs - earlier.endMs;
     }
 }

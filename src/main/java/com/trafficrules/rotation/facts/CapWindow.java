@@ -1,0 +1,5 @@
+package com.trafficrules.rotation.facts;
+
+public enum CapWindow {
+    HOUR, DAY
+}

@@ -1,0 +1,5 @@
+package com.trafficrules.rotation.facts;
+
+/** A spot advertises this product code: the key competitive separation joins on. */
+public record SpotProduct(String spotId, String code) {
+}
