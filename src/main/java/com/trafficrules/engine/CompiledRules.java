@@ -44,6 +44,15 @@ public final class CompiledRules {
         return new Evaluation(outcomes, List.copyOf(fired));
     }
 
+    /** A stateful workspace for {@code job}, for decisions made step by step (e.g. building a rotation). */
+    public RuleWorkspace openWorkspace(String job) {
+        KieBase kieBase = kieBasesByJob.get(job);
+        if (kieBase == null) {
+            throw new IllegalStateException("The ruleset has no rules for " + job);
+        }
+        return new RuleWorkspace(kieBase.newKieSession(), declaresOutcomes(kieBase));
+    }
+
     private static boolean declaresOutcomes(KieBase kieBase) {
         return kieBase.getKiePackages().stream()
                 .anyMatch(pkg -> pkg.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(Outcomes.GLOBAL)));

@@ -17,6 +17,13 @@ public final class Outcomes {
         reported.add(outcome);
     }
 
+    /** Everything reported since the last call, removed from the collector. */
+    List<Object> drain() {
+        List<Object> drained = List.copyOf(reported);
+        reported.clear();
+        return drained;
+    }
+
     public <T> List<T> of(Class<T> type) {
         return reported.stream().filter(type::isInstance).map(type::cast).toList();
     }

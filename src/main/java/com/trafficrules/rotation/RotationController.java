@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 class RotationController {
 
     static final String VALIDATE = "rotation.validate";
+    static final String BUILD = "rotation.build";
 
     private final ActiveRuleset active;
     private final DecisionLog decisions;
@@ -30,6 +31,22 @@ class RotationController {
     }
 
     record ValidationResponse(UUID decisionId, RulesetRef ruleset, boolean valid, List<Fault> faults) {
+    }
+
+    record BuildOutcome(List<Rotation.Placement> placements, List<Rotation.Quarantined> quarantined) {
+    }
+
+    record BuildResponse(UUID decisionId, RulesetRef ruleset, List<Rotation.Placement> placements,
+                         List<Rotation.Quarantined> quarantined) {
+    }
+
+    @PostMapping("/build")
+    BuildResponse build(@RequestBody BuildRequest request) {
+        Ruleset ruleset = active.current();
+        Rotation rotation = RotationBuilder.build(ruleset, RotationLogs.parse(request, ruleset.policies()));
+        UUID decisionId = decisions.record(BUILD, request.channel(), ruleset.ref(), rotation.firedRules(), request,
+                new BuildOutcome(rotation.placements(), rotation.quarantined()));
+        return new BuildResponse(decisionId, ruleset.ref(), rotation.placements(), rotation.quarantined());
     }
 
     @PostMapping("/validate")

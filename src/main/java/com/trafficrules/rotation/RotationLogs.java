@@ -8,17 +8,15 @@ import com.trafficrules.rotation.facts.Spot;
 import com.trafficrules.web.RequestChecks;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** Turns a request into facts, or a 400 naming every field that makes it impossible to judge. */
+/** Turns requests into facts, or a 400 naming every field that makes them impossible to judge. */
 public final class RotationLogs {
 
     private static final Set<String> POSITIONS = Set.of("FIRST", "LAST");
@@ -28,24 +26,8 @@ public final class RotationLogs {
 
     public static RotationLog parse(RotationRequest request, ChannelPolicies policies) {
         RequestChecks checks = new RequestChecks();
-        ChannelPolicy policy = null;
-        if (checks.required("channel", request.channel())) {
-            if (ChannelPolicies.isValidSlug(request.channel())) {
-                policy = policies.forChannel(request.channel());
-            } else {
-                checks.reject("channel", "must be a channel slug: lower-case letters, digits and '-'");
-            }
-        }
-        Map<String, Break> breaks = new HashMap<>();
-        List<Break> breakList = new ArrayList<>();
-        for (int i = 0; i < request.breaks().size(); i++) {
-            Break parsed = parseBreak("breaks[" + i + "]", request.breaks().get(i), checks);
-            if (parsed != null && breaks.putIfAbsent(parsed.id(), parsed) != null) {
-                checks.reject("breaks[" + i + "].id", "duplicates break id " + parsed.id());
-            } else if (parsed != null) {
-                breakList.add(parsed);
-            }
-        }
+        ChannelPolicy policy = channel(request.channel(), policies, checks);
+        Map<String, Break> breaks = breaks(request.breaks(), checks);
         Set<String> spotIds = new HashSet<>();
         List<Spot> spots = new ArrayList<>();
         for (int i = 0; i < request.spots().size(); i++) {
@@ -55,39 +37,85 @@ public final class RotationLogs {
                 checks.reject(field, "is required");
                 continue;
             }
-            if (input.id() != null && !spotIds.add(input.id())) {
-                checks.reject(field + ".id", "duplicates spot id " + input.id());
-            }
-            if (input.breakId() != null && !breaks.containsKey(input.breakId())) {
+            if (checks.required(field + ".breakId", input.breakId()) && !breaks.containsKey(input.breakId())) {
                 checks.reject(field + ".breakId", "names no break in this request: " + input.breakId());
             }
-            Spot spot = parseSpot(field, input, policy, checks);
-            if (spot != null) {
-                spots.add(spot);
+            Instant start = checks.instant(field + ".start", input.start());
+            SpotAttributes attributes = attributes(field, input, spotIds, policy, checks);
+            if (attributes != null && start != null && input.breakId() != null) {
+                spots.add(attributes.airingAt(input.breakId(), start.toEpochMilli(), ZoneId.of(policy.timezone())));
             }
         }
         checks.throwIfAny();
-        return new RotationLog(policy, List.copyOf(breakList), List.copyOf(spots));
+        return new RotationLog(policy, List.copyOf(breaks.values()), List.copyOf(spots));
     }
 
-    private static Break parseBreak(String field, RotationRequest.BreakInput input, RequestChecks checks) {
-        if (input == null) {
-            checks.reject(field, "is required");
-            return null;
+    static BuildPlan parse(BuildRequest request, ChannelPolicies policies) {
+        RequestChecks checks = new RequestChecks();
+        ChannelPolicy policy = channel(request.channel(), policies, checks);
+        Map<String, Break> breaks = breaks(request.breaks(), checks);
+        Set<String> ids = new HashSet<>();
+        List<BuildPlan.Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < request.candidates().size(); i++) {
+            String field = "candidates[" + i + "]";
+            BuildRequest.CandidateInput input = request.candidates().get(i);
+            if (input == null) {
+                checks.reject(field, "is required");
+                continue;
+            }
+            if (input.weight() != null && input.weight() < 0) {
+                checks.reject(field + ".weight", "must be 0 or more");
+            }
+            SpotAttributes attributes = attributes(field, input, ids, policy, checks);
+            if (attributes != null) {
+                candidates.add(new BuildPlan.Candidate(attributes, input.weight() == null ? 0 : input.weight()));
+            }
         }
-        boolean hasId = checks.required(field + ".id", input.id());
-        Instant start = checks.instant(field + ".start", input.start());
-        boolean hasDuration = checks.positive(field + ".durationMs", input.durationMs());
-        if (!hasId || start == null || !hasDuration) {
-            return null;
-        }
-        return new Break(input.id(), start.toEpochMilli(), start.toEpochMilli() + input.durationMs());
+        checks.throwIfAny();
+        return new BuildPlan(policy, List.copyOf(breaks.values()), List.copyOf(candidates),
+                request.seed() == null ? 0L : request.seed());
     }
 
-    private static Spot parseSpot(String field, RotationRequest.SpotInput input, ChannelPolicy policy, RequestChecks checks) {
+    private static ChannelPolicy channel(String channel, ChannelPolicies policies, RequestChecks checks) {
+        if (!checks.required("channel", channel)) {
+            return null;
+        }
+        if (!ChannelPolicies.isValidSlug(channel)) {
+            checks.reject("channel", "must be a channel slug: lower-case letters, digits and '-'");
+            return null;
+        }
+        return policies.forChannel(channel);
+    }
+
+    private static Map<String, Break> breaks(List<RotationRequest.BreakInput> inputs, RequestChecks checks) {
+        Map<String, Break> breaks = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            String field = "breaks[" + i + "]";
+            RotationRequest.BreakInput input = inputs.get(i);
+            if (input == null) {
+                checks.reject(field, "is required");
+                continue;
+            }
+            boolean hasId = checks.required(field + ".id", input.id());
+            Instant start = checks.instant(field + ".start", input.start());
+            boolean hasDuration = checks.positive(field + ".durationMs", input.durationMs());
+            if (hasId && breaks.containsKey(input.id())) {
+                checks.reject(field + ".id", "duplicates break id " + input.id());
+            } else if (hasId && start != null && hasDuration) {
+                breaks.put(input.id(), new Break(input.id(), start.toEpochMilli(), start.toEpochMilli() + input.durationMs()));
+            }
+        }
+        return breaks;
+    }
+
+    /** The spot's own fields checked against the channel; null (with problems recorded) when unusable. */
+    private static SpotAttributes attributes(String field, SpotFields input, Set<String> seenIds, ChannelPolicy policy,
+                                             RequestChecks checks) {
         boolean hasId = checks.required(field + ".id", input.id());
-        boolean hasBreak = checks.required(field + ".breakId", input.breakId());
-        Instant start = checks.instant(field + ".start", input.start());
+        if (hasId && !seenIds.add(input.id())) {
+            checks.reject(field + ".id", "duplicates spot id " + input.id());
+            hasId = false;
+        }
         boolean hasLength = checks.positive(field + ".lengthMs", input.lengthMs());
         boolean knownType = checks.required(field + ".type", input.type());
         if (knownType && !InterstitialTypes.isKnown(input.type())) {
@@ -110,14 +138,12 @@ public final class RotationLogs {
         if (productCodes.stream().anyMatch(Objects::isNull)) {
             checks.reject(field + ".productCodes", "must not contain null");
         }
-        if (!hasId || !hasBreak || start == null || !hasLength || !knownType || policy == null) {
+        if (!hasId || !hasLength || !knownType || policy == null) {
             return null;
         }
-        ZonedDateTime local = start.atZone(ZoneId.of(policy.timezone()));
-        return new Spot(input.id(), input.breakId(), start.toEpochMilli(), start.toEpochMilli() + input.lengthMs(),
-                input.advertiser(), productCodes.stream().filter(Objects::nonNull).toList(), input.creativeId(),
-                input.type(), input.priority(), input.position(), dayparts.stream().filter(Objects::nonNull).toList(),
-                local.toLocalTime().toNanoOfDay() / 1_000_000, local.truncatedTo(ChronoUnit.HOURS).toOffsetDateTime().toString(),
-                local.toLocalDate().toString());
+        return new SpotAttributes(input.id(), input.lengthMs(), input.advertiser(),
+                productCodes.stream().filter(Objects::nonNull).toList(), input.creativeId(), input.type(),
+                input.priority() == null ? 0 : input.priority(), input.position(),
+                dayparts.stream().filter(Objects::nonNull).toList());
     }
 }

@@ -18,6 +18,6 @@ public record RotationRequest(String channel, List<BreakInput> breaks, List<Spot
 
     public record SpotInput(String id, String breakId, String start, Long lengthMs, String advertiser,
                             List<String> productCodes, String creativeId, String type, Integer priority,
-                            String position, List<String> dayparts) {
+                            String position, List<String> dayparts) implements SpotFields {
     }
 }

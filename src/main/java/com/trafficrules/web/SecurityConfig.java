@@ -56,7 +56,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/error")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(Roles.ALL)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/rotation/validate").hasRole(SCHEDULER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rotation/validate", "/api/v1/rotation/build").hasRole(SCHEDULER)
                         .anyRequest().denyAll());
         return http.build();
     }
