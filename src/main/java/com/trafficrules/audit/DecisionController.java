@@ -59,6 +59,8 @@ class DecisionController {
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             checks.reject("size", "must be from 1 to " + MAX_PAGE_SIZE);
+        } else if ((long) page * size > Integer.MAX_VALUE) {
+            checks.reject("page", "must be at most " + Integer.MAX_VALUE / size + " with size " + size);
         }
         checks.throwIfAny();
         Specification<Decision> filter = (root, query, cb) -> {

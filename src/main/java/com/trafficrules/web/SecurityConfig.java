@@ -28,6 +28,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,6 +60,12 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/rotation/validate", "/api/v1/rotation/build").hasRole(SCHEDULER)
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /** A URL the firewall refuses (e.g. with ';' or an encoded '.') is a 400 problem like any other bad input. */
+    @Bean
+    RequestRejectedHandler requestRejected(JsonMapper json) {
+        return (request, response, e) -> writeProblem(response, json, HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     static void writeProblem(HttpServletResponse response, JsonMapper json, HttpStatus status, String detail) throws IOException {

@@ -17,7 +17,11 @@ public final class Times {
 
     /** Parses an instant that must carry its offset ({@code Z} or {@code +hh:mm}). */
     public static Instant parseWithOffset(String value) throws DateTimeParseException {
-        return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        OffsetDateTime parsed = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        if (parsed.getYear() < 0 || parsed.getYear() > 9999) {
+            throw new DateTimeParseException("RFC 3339 years have four digits", value, 0);
+        }
+        return parsed.toInstant();
     }
 
     public static String format(Instant instant) {

@@ -17,4 +17,6 @@ public final class Users {
     public static final Consumer<HttpHeaders> MANAGER = as("manager");
     public static final Consumer<HttpHeaders> APPROVER = as("approver");
     public static final Consumer<HttpHeaders> AUDITOR = as("auditor");
+    /** TRAFFIC_MANAGER and APPROVER at once. */
+    public static final Consumer<HttpHeaders> LEAD = as("lead");
 }
