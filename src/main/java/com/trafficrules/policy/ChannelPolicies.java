@@ -60,7 +60,7 @@ public final class ChannelPolicies {
         if (config.containsKey(DEFAULTS)) {
             collect(problems, () -> {
                 Map<String, Object> document = yaml.readMap(DEFAULTS);
-                checkKeys(DEFAULTS, config.get(DEFAULTS), document);
+                checkKeys(yaml, DEFAULTS, document);
                 merge(defaults, document);
                 toPolicy("_defaults", defaults, DEFAULTS);
             });
@@ -77,7 +77,7 @@ public final class ChannelPolicies {
                     throw PolicyYaml.problem(path, 1, 1, "a channel file is named by its slug: lower-case letters, digits and '-'");
                 }
                 Map<String, Object> document = yaml.readMap(path);
-                checkKeys(path, config.get(path), document);
+                checkKeys(yaml, path, document);
                 Map<String, Object> merged = deepCopy(defaults);
                 merge(merged, document);
                 channels.put(slug, toPolicy(slug, merged, path));
@@ -128,43 +128,34 @@ public final class ChannelPolicies {
         return root;
     }
 
-    private static void checkKeys(String path, String content, Map<String, Object> document) {
+    private static void checkKeys(PolicyYaml yaml, String path, Map<String, Object> document) {
         List<CompileMessage> problems = new ArrayList<>();
-        checkSection(path, content, document, "traffic", TRAFFIC_KEYS, problems);
-        checkSection(path, content, document, "rotation", ROTATION_KEYS, problems);
+        checkSection(yaml, path, document, "traffic", TRAFFIC_KEYS, problems);
+        checkSection(yaml, path, document, "rotation", ROTATION_KEYS, problems);
         if (document.get("traffic") instanceof Map<?, ?> traffic && traffic.get("static_filler") instanceof Map<?, ?>) {
-            checkSection(path, content, PolicyYaml.stringKeys(path, traffic), "static_filler", STATIC_FILLER_KEYS, problems);
+            checkSection(yaml, path, traffic, "static_filler", STATIC_FILLER_KEYS, problems);
         }
         if (!problems.isEmpty()) {
             throw new RulesetCompileException(problems);
         }
     }
 
-    private static void checkSection(String path, String content, Map<String, Object> parent, String section,
+    /** Unknown keys of {@code parent.section}, located in the file that holds them (an included one, if so). */
+    private static void checkSection(PolicyYaml yaml, String path, Map<?, ?> parent, String section,
                                      Set<String> known, List<CompileMessage> problems) {
         Object value = parent.get(section);
         if (value == null) {
             return;
         }
         if (!(value instanceof Map<?, ?> map)) {
-            problems.add(new CompileMessage(path, lineOf(content, section), 1, section + " must be a mapping"));
+            PolicyYaml.Origin at = yaml.origin(parent, path);
+            problems.add(new CompileMessage(at.path(), at.lineOf(section), at.columnOf(section), section + " must be a mapping"));
             return;
         }
+        PolicyYaml.Origin at = yaml.origin(map, path);
         map.keySet().stream().map(String::valueOf).filter(key -> !known.contains(key)).sorted().forEach(key ->
-                problems.add(new CompileMessage(path, lineOf(content, key), 1,
+                problems.add(new CompileMessage(at.path(), at.lineOf(key), at.columnOf(key),
                         "unknown key '" + key + "' in " + section + " (known: " + String.join(", ", known.stream().sorted().toList()) + ")")));
-    }
-
-    /** Best-effort line of a key, for messages: the loaded maps no longer know where they came from. */
-    private static int lineOf(String content, String key) {
-        Pattern keyLine = Pattern.compile("^\\s*" + Pattern.quote(key) + "\\s*:");
-        String[] lines = content.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (keyLine.matcher(lines[i]).find()) {
-                return i + 1;
-            }
-        }
-        return 1;
     }
 
     @SuppressWarnings("unchecked")

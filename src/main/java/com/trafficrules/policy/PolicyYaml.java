@@ -4,6 +4,8 @@ import com.trafficrules.engine.CompileMessage;
 import com.trafficrules.engine.RulesetCompileException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,9 @@ import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
@@ -27,9 +31,34 @@ final class PolicyYaml {
 
     private final Map<String, String> files;
     private final Deque<String> including = new ArrayDeque<>();
+    /** The file and key positions of every mapping read, so a problem can point at the file that holds the key. */
+    private final Map<Map<?, ?>, Origin> origins = new IdentityHashMap<>();
 
     PolicyYaml(Map<String, String> files) {
         this.files = files;
+    }
+
+    /** Where a mapping was written: its file (an included one, if it came from there) and its keys' lines and columns. */
+    record Origin(String path, int line, Map<String, Position> keys) {
+
+        int lineOf(String key) {
+            Position at = keys.get(key);
+            return at == null ? line : at.line();
+        }
+
+        int columnOf(String key) {
+            Position at = keys.get(key);
+            return at == null ? 1 : at.column();
+        }
+    }
+
+    record Position(int line, int column) {
+    }
+
+    /** Where {@code map} (as read by this reader) was written; unknown maps are placed at line 1 of {@code fallbackPath}. */
+    Origin origin(Map<?, ?> map, String fallbackPath) {
+        Origin origin = origins.get(map);
+        return origin != null ? origin : new Origin(fallbackPath, 1, Map.of());
     }
 
     /** The document at {@code path} as nested maps and lists; an empty file is an empty map. */
@@ -41,7 +70,12 @@ final class PolicyYaml {
         if (!(document instanceof Map<?, ?> map)) {
             throw problem(path, 1, 1, "a policy file must be a mapping of keys to values");
         }
-        return stringKeys(path, map);
+        Map<String, Object> result = stringKeys(path, map);
+        Origin origin = origins.get(map);
+        if (origin != null) {
+            origins.put(result, origin);
+        }
+        return result;
     }
 
     private Object read(String path, Mark includedAt) {
@@ -91,8 +125,11 @@ final class PolicyYaml {
 
     private final class IncludingConstructor extends SafeConstructor {
 
+        private final String currentPath;
+
         IncludingConstructor(LoaderOptions options, String currentPath) {
             super(options);
+            this.currentPath = currentPath;
             yamlConstructors.put(INCLUDE, new AbstractConstruct() {
                 @Override
                 public Object construct(Node node) {
@@ -100,6 +137,18 @@ final class PolicyYaml {
                     return read(resolve(currentPath, target), node.getStartMark());
                 }
             });
+        }
+
+        @Override
+        protected void constructMapping2ndStep(MappingNode node, Map<Object, Object> mapping) {
+            super.constructMapping2ndStep(node, mapping);
+            Map<String, Position> keys = new HashMap<>();
+            for (NodeTuple tuple : node.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    keys.putIfAbsent(key.getValue(), new Position(line(key.getStartMark()), column(key.getStartMark())));
+                }
+            }
+            origins.put(mapping, new Origin(currentPath, line(node.getStartMark()), keys));
         }
     }
 
