@@ -98,7 +98,7 @@ public final class RotationLogs {
             }
             boolean hasId = checks.required(field + ".id", input.id());
             Instant start = checks.instant(field + ".start", input.start());
-            boolean hasDuration = checks.positive(field + ".durationMs", input.durationMs());
+            boolean hasDuration = checks.duration(field + ".durationMs", input.durationMs());
             if (hasId && breaks.containsKey(input.id())) {
                 checks.reject(field + ".id", "duplicates break id " + input.id());
             } else if (hasId && start != null && hasDuration) {
@@ -116,7 +116,7 @@ public final class RotationLogs {
             checks.reject(field + ".id", "duplicates spot id " + input.id());
             hasId = false;
         }
-        boolean hasLength = checks.positive(field + ".lengthMs", input.lengthMs());
+        boolean hasLength = checks.duration(field + ".lengthMs", input.lengthMs());
         boolean knownType = checks.required(field + ".type", input.type());
         if (knownType && !InterstitialTypes.isKnown(input.type())) {
             checks.reject(field + ".type", "is not a type (types: " + String.join(", ", InterstitialTypes.ALL) + ")");

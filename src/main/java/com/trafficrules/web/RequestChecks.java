@@ -10,6 +10,8 @@ import java.util.List;
  */
 public final class RequestChecks {
 
+    public static final long MAX_DURATION_MS = 86_400_000L;
+
     private final List<FieldProblem> problems = new ArrayList<>();
 
     public void reject(String field, String message) {
@@ -37,12 +39,13 @@ public final class RequestChecks {
         }
     }
 
-    public boolean positive(String field, Long value) {
+    /** A duration in milliseconds: positive and at most a day (anything longer is a typo, and would overflow). */
+    public boolean duration(String field, Long value) {
         if (!required(field, value)) {
             return false;
         }
-        if (value <= 0) {
-            reject(field, "must be a positive number of milliseconds");
+        if (value <= 0 || value > MAX_DURATION_MS) {
+            reject(field, "must be a positive number of milliseconds, at most " + MAX_DURATION_MS + " (24 h)");
             return false;
         }
         return true;
