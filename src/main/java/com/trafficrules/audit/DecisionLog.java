@@ -3,8 +3,11 @@ package com.trafficrules.audit;
 import com.trafficrules.ruleset.RulesetRef;
 import com.trafficrules.web.Callers;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,5 +33,11 @@ public class DecisionLog {
         decisions.save(new Decision(id, kind, channel, clock.instant(), Callers.current(), ruleset.id(), firedRules,
                 json.writeValueAsString(request), json.writeValueAsString(outcome)));
         return id;
+    }
+
+    /** The newest decisions of these kinds made at or after {@code since}, at most {@code limit}, newest first. */
+    @Transactional(readOnly = true)
+    public List<StoredDecision> recent(Collection<String> kinds, Instant since, int limit) {
+        return decisions.findRecent(kinds, since, PageRequest.of(0, limit));
     }
 }

@@ -15,6 +15,11 @@ import java.util.List;
  */
 public record Ruleset(RulesetRef ref, RulesetFiles files, CompiledRules rules, ChannelPolicies policies) {
 
+    /** The same compiled rules and policies under the name of a stored version. */
+    public Ruleset withRef(RulesetRef stored) {
+        return new Ruleset(stored, files, rules, policies);
+    }
+
     /** Compiles the DRL and loads the policy YAML, reporting the problems of both at once. */
     public static Ruleset compile(RulesetRef ref, RulesetFiles files) {
         List<CompileMessage> problems = new ArrayList<>();

@@ -2,6 +2,7 @@ package com.trafficrules.ruleset;
 
 import com.trafficrules.engine.RulesetFiles;
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.annotations.ColumnTransformer;
 
 /** A stored ruleset version: its files never change once written; only the workflow moves its status. */
 @Entity
@@ -37,6 +39,10 @@ public class RulesetVersion {
     private Instant approvedAt;
     private Instant activatedAt;
     private String activatedBy;
+    /** The checks' findings as JSON ({@link RulesetChecks}); null only for versions stored before checks existed. */
+    @Column(name = "checks")
+    @ColumnTransformer(write = "?::jsonb")
+    private String checks;
 
     @ElementCollection
     @CollectionTable(name = "ruleset_file", joinColumns = @JoinColumn(name = "ruleset_id"))
@@ -46,10 +52,13 @@ public class RulesetVersion {
     protected RulesetVersion() {
     }
 
-    public RulesetVersion(String label, RulesetFiles rulesetFiles, Instant createdAt, String createdBy, String note) {
+    /** A new version as its checks left it: PROPOSED when compile and lint passed, else REJECTED. */
+    public RulesetVersion(String label, RulesetFiles rulesetFiles, Instant createdAt, String createdBy, String note,
+                          RulesetStatus status, String checksJson) {
         this.label = label;
         this.hash = rulesetFiles.hash();
-        this.status = RulesetStatus.PROPOSED;
+        this.status = status;
+        this.checks = checksJson;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
         this.note = note;
@@ -118,6 +127,10 @@ public class RulesetVersion {
 
     public String getActivatedBy() {
         return activatedBy;
+    }
+
+    public String getChecks() {
+        return checks;
     }
 
     public List<RulesetFileEntry> getFiles() {

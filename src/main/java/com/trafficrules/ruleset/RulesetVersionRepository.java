@@ -2,6 +2,7 @@ package com.trafficrules.ruleset;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface RulesetVersionRepository extends JpaRepository<RulesetVersion, Long> {
@@ -11,4 +12,7 @@ public interface RulesetVersionRepository extends JpaRepository<RulesetVersion, 
     Optional<RulesetVersion> findFirstByHashAndStatusNotOrderByIdDesc(String hash, RulesetStatus excluded);
 
     List<RulesetVersion> findAllByOrderByIdDesc();
+
+    @EntityGraph(attributePaths = "files")
+    Optional<RulesetVersion> findWithFilesById(long id);
 }

@@ -58,6 +58,8 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(Roles.ALL)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rotation/validate", "/api/v1/rotation/build").hasRole(SCHEDULER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rulesets", "/api/v1/rulesets/*/impact").hasRole(TRAFFIC_MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/*/approve", "/api/v1/rulesets/*/activate").hasRole(APPROVER)
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -1,0 +1,90 @@
+package com.trafficrules.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
+
+/**
+ * Reads every DRL file of a ruleset with the Drools DRL parser, without building anything: syntax errors
+ * with line and column, and the lint findings of {@link DrlLint} on each file that parses. Nothing here
+ * compiles or runs the rules, so it is safe on untrusted files.
+ */
+public final class DrlInspection {
+
+    /** What the parser and the lint found; both empty for a ruleset that may be built. */
+    public record Report(List<CompileMessage> parseErrors, List<LintFinding> findings) {
+
+        public boolean parsed() {
+            return parseErrors.isEmpty();
+        }
+
+        public boolean lintClean() {
+            return findings.isEmpty();
+        }
+    }
+
+    private DrlInspection() {
+    }
+
+    public static Report inspect(RulesetFiles files) {
+        List<CompileMessage> parseErrors = new ArrayList<>();
+        Map<String, PackageDescr> parsed = new HashMap<>();
+        files.under("rules/").forEach((path, content) -> {
+            DrlParser parser = new DrlParser();
+            try {
+                PackageDescr descr = parser.parse(false, content);
+                if (parser.hasErrors() || descr == null) {
+                    parser.getErrors().forEach(error -> parseErrors.add(located(path, error)));
+                    if (parser.getErrors().isEmpty()) {
+                        parseErrors.add(new CompileMessage(path, 1, 1, "the parser could not read this file"));
+                    }
+                } else {
+                    parsed.put(path, descr);
+                }
+            } catch (DroolsParserException e) {
+                parseErrors.add(new CompileMessage(path, Math.max(e.getLineNumber(), 1), Math.max(e.getColumn(), 1),
+                        e.getMessage()));
+            }
+        });
+        List<LintFinding> findings = new ArrayList<>(DrlLint.check(parsed));
+        findings.addAll(duplicateRuleNames(parsed));
+        findings.sort(java.util.Comparator.comparing(LintFinding::path).thenComparingInt(LintFinding::line));
+        return new Report(List.copyOf(parseErrors), List.copyOf(findings));
+    }
+
+    private static CompileMessage located(String path, DroolsError error) {
+        if (error instanceof ParserError parserError) {
+            return new CompileMessage(path, Math.max(parserError.getRow(), 1), Math.max(parserError.getCol(), 1),
+                    error.getMessage().strip());
+        }
+        int[] lines = error.getLines();
+        return new CompileMessage(path, lines != null && lines.length > 0 ? Math.max(lines[0], 1) : 1, 1,
+                error.getMessage().strip());
+    }
+
+    /**
+     * Two rules of one name would silently replace each other when their files share a package (one job
+     * folder); in different jobs the same name would make fault ids ambiguous in the audit trail.
+     */
+    private static List<LintFinding> duplicateRuleNames(Map<String, PackageDescr> parsed) {
+        Map<String, String> firstFileByRule = new HashMap<>();
+        List<LintFinding> findings = new ArrayList<>();
+        parsed.keySet().stream().sorted().forEach(path -> {
+            for (RuleDescr rule : parsed.get(path).getRules()) {
+                String first = firstFileByRule.putIfAbsent(rule.getName(), path);
+                if (first != null) {
+                    findings.add(new LintFinding(path, Math.max(rule.getLine(), 1), "rule \"" + rule.getName()
+                            + "\" is already defined in " + first + "; rule names must be unique across files"));
+                }
+            }
+        });
+        return findings;
+    }
+}

@@ -1,0 +1,50 @@
+package com.trafficrules.ruleset;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiled versions by id, so a process builds each version once however often it is activated, rolled
+ * back to or previewed. Building takes seconds and a KieBase is large, so only the most recently used few
+ * are kept; the serving one is also held by {@link ActiveRuleset}.
+ */
+@Component
+class CompiledVersions {
+
+    private static final int KEPT = 8;
+
+    private final RulesetVersionRepository versions;
+    private final Map<Long, Ruleset> byId = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Ruleset> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    CompiledVersions(RulesetVersionRepository versions) {
+        this.versions = versions;
+    }
+
+    /** The version compiled, from the cache or built now from its stored files. */
+    Ruleset of(long id) {
+        synchronized (byId) {
+            Ruleset cached = byId.get(id);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        RulesetVersion version = versions.findWithFilesById(id)
+                .orElseThrow(() -> new IllegalStateException("No ruleset version " + id));
+        // Built outside the lock: a build takes seconds and other versions need not wait for it.
+        Ruleset built = Ruleset.compile(version.ref(), version.rulesetFiles());
+        remember(built);
+        return built;
+    }
+
+    void remember(Ruleset ruleset) {
+        synchronized (byId) {
+            byId.putIfAbsent(ruleset.ref().id(), ruleset);
+        }
+    }
+}

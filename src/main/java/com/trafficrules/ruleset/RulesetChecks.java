@@ -1,0 +1,40 @@
+package com.trafficrules.ruleset;
+
+import com.trafficrules.engine.CompileMessage;
+import com.trafficrules.engine.LintFinding;
+import java.util.List;
+
+/**
+ * What the three checks found when a version was stored; kept with the version forever.
+ *
+ * @param compile parse errors, then build errors of the classic DRL path, and YAML that does not load.
+ *                {@code built} is false when the DRL was not built because it did not parse or failed lint
+ *                (building would compile untrusted code into this JVM).
+ * @param lint    constructs outside the allowlist, and rule names used twice
+ * @param tests   the scenarios of rule-tests/ plus those submitted with the proposal; {@code ran} is false
+ *                when compile or lint failed, because rules that failed them are never executed
+ */
+public record RulesetChecks(Compile compile, Lint lint, Tests tests) {
+
+    public record Compile(boolean ok, boolean built, List<CompileMessage> messages) {
+    }
+
+    public record Lint(boolean ok, List<LintFinding> findings) {
+    }
+
+    public record Tests(boolean ran, int passed, int failed, List<String> scenarios, List<Failure> failures) {
+    }
+
+    public record Failure(String scenario, String diff) {
+    }
+
+    /** Compile and lint are clean: the version may be stored as PROPOSED and its rules may run. */
+    public boolean buildable() {
+        return compile.ok() && lint.ok();
+    }
+
+    /** Buildable and every scenario passed: the only kind of version an approver may approve. */
+    public boolean approvable() {
+        return buildable() && tests.ran() && tests.failed() == 0;
+    }
+}
