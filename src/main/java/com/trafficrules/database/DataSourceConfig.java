@@ -15,6 +15,8 @@ class DataSourceConfig {
     DataSource dataSource(TrafficDbProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("traffic");
+        // Fail fast when the database is away: feed-time fills answer with their fallback instead of hanging.
+        dataSource.setConnectionTimeout(3_000);
         if (properties.embedded()) {
             TrafficDbProperties.EmbeddedDb embedded = properties.embeddedDb();
             EmbeddedPostgresServer server = EmbeddedPostgresServer.forDataDirectory(embedded.dataDir(), embedded.clean());

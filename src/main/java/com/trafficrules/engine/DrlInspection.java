@@ -53,7 +53,7 @@ public final class DrlInspection {
                         e.getMessage()));
             }
         });
-        List<LintFinding> findings = new ArrayList<>(DrlLint.check(parsed));
+        List<LintFinding> findings = new ArrayList<>(DrlLint.check(parsed, files.all()));
         findings.addAll(duplicateRuleNames(parsed));
         findings.sort(java.util.Comparator.comparing(LintFinding::path).thenComparingInt(LintFinding::line));
         return new Report(List.copyOf(parseErrors), List.copyOf(findings));
@@ -70,18 +70,20 @@ public final class DrlInspection {
     }
 
     /**
-     * Two rules of one name would silently replace each other when their files share a package (one job
-     * folder); in different jobs the same name would make fault ids ambiguous in the audit trail.
+     * Two rules of one name in one job (one package, one KieBase) clash: the later silently replaces the
+     * earlier or the build fails, depending on the order Drools reads them. Jobs have KieBases of their own,
+     * so a name such as "allowed-type" may serve rotation and fill alike.
      */
     private static List<LintFinding> duplicateRuleNames(Map<String, PackageDescr> parsed) {
-        Map<String, String> firstFileByRule = new HashMap<>();
+        Map<String, String> firstFileByJobAndRule = new HashMap<>();
         List<LintFinding> findings = new ArrayList<>();
         parsed.keySet().stream().sorted().forEach(path -> {
+            String job = path.substring(0, path.lastIndexOf('/'));
             for (RuleDescr rule : parsed.get(path).getRules()) {
-                String first = firstFileByRule.putIfAbsent(rule.getName(), path);
+                String first = firstFileByJobAndRule.putIfAbsent(job + "\n" + rule.getName(), path);
                 if (first != null) {
                     findings.add(new LintFinding(path, Math.max(rule.getLine(), 1), "rule \"" + rule.getName()
-                            + "\" is already defined in " + first + "; rule names must be unique across files"));
+                            + "\" is already defined in " + first + "; rule names must be unique within a job"));
                 }
             }
         });

@@ -68,22 +68,24 @@ final class DrlLint {
     private static final Pattern ENGINE_RUNTIME = Pattern.compile("(?<![\\w$.])(drools|kcontext)\\b");
 
     private final String path;
+    private final String source;
     private final Set<String> importedTypes = new HashSet<>();
     private final List<String> wildcardPackages = new ArrayList<>();
     private final Set<String> declaredTypes;
     private final List<LintFinding> findings = new ArrayList<>();
 
-    private DrlLint(String path, Set<String> declaredTypes) {
+    private DrlLint(String path, String source, Set<String> declaredTypes) {
         this.path = path;
+        this.source = source;
         this.declaredTypes = declaredTypes;
     }
 
-    static List<LintFinding> check(Map<String, PackageDescr> parsedByPath) {
+    static List<LintFinding> check(Map<String, PackageDescr> parsedByPath, Map<String, String> sources) {
         Set<String> declared = new HashSet<>();
         parsedByPath.values().forEach(pkg -> pkg.getTypeDeclarations().forEach(type -> declared.add(type.getTypeName())));
         List<LintFinding> findings = new ArrayList<>();
         parsedByPath.forEach((path, pkg) -> {
-            DrlLint lint = new DrlLint(path, declared);
+            DrlLint lint = new DrlLint(path, sources.get(path), declared);
             lint.checkPackage(pkg);
             findings.addAll(lint.findings);
         });
@@ -142,8 +144,8 @@ final class DrlLint {
                 scanCode(attribute, attribute.getValue(), lineOf(attribute, rule), where + " attribute " + attribute.getName()));
         checkCondition(rule.getLhs(), rule, where);
         if (rule.getConsequence() instanceof String consequence) {
-            int line = rule.getConsequenceLine() > 0 ? rule.getConsequenceLine() : lineOf(rule);
-            scanCode(rule, consequence, line, where + " consequence");
+            scanCode(rule, consequence, lineWhereCodeStarts(consequence, rule.getConsequenceLine(), lineOf(rule)),
+                    where + " consequence");
         }
         rule.getNamedConsequences().forEach((name, consequence) -> {
             if (consequence instanceof String code) {
@@ -284,6 +286,32 @@ final class DrlLint {
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
+    }
+
+    /**
+     * The line the code's first character is on: the parser gives the line of {@code then}, and the code may
+     * start on it or below it, so the code is looked up in the file from that line on.
+     */
+    private int lineWhereCodeStarts(String code, int fromLine, int fallback) {
+        int from = 0;
+        for (int line = 1; line < fromLine && from >= 0; line++) {
+            from = source.indexOf('\n', from) + 1;
+        }
+        int at = from < 0 ? -1 : source.indexOf(code.strip(), from);
+        if (at < 0) {
+            return fromLine > 0 ? fromLine : fallback;
+        }
+        return (int) source.substring(0, at).chars().filter(c -> c == '\n').count() + 1 - leadingLineBreaks(code);
+    }
+
+    private static int leadingLineBreaks(String code) {
+        int breaks = 0;
+        for (int i = 0; i < code.length() && Character.isWhitespace(code.charAt(i)); i++) {
+            if (code.charAt(i) == '\n') {
+                breaks++;
+            }
+        }
+        return breaks;
     }
 
     private static String blankLiteralsAndComments(String code) {

@@ -1,5 +1,6 @@
 package com.trafficrules.ruletest;
 
+import com.trafficrules.fill.FillScenarios;
 import com.trafficrules.rotation.RotationValidateScenarios;
 import com.trafficrules.ruleset.Ruleset;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class ScenarioRunner {
 
     /** A runner for every decision kind the service has. */
     public static ScenarioRunner standard(JsonMapper json) {
-        return new ScenarioRunner(List.of(new RotationValidateScenarios(json)));
+        return new ScenarioRunner(List.of(new RotationValidateScenarios(json), new FillScenarios(json)));
     }
 
     public ScenarioResult run(Ruleset ruleset, Scenario scenario) {

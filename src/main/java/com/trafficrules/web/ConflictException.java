@@ -1,6 +1,6 @@
 package com.trafficrules.web;
 
-/** The request is fine but the resource's state does not allow it (409), e.g. approving an active version. */
+/** The request conflicts with what is already stored: answered 409. */
 public class ConflictException extends RuntimeException {
 
     public ConflictException(String detail) {

@@ -58,6 +58,11 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(Roles.ALL)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rotation/validate", "/api/v1/rotation/build").hasRole(SCHEDULER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/channels/*/blocks/compile", "/api/v1/channels/*/blocks/fill")
+                        .hasRole(SCHEDULER)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/assets").hasAnyRole(SCHEDULER, TRAFFIC_MANAGER)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/assets/*").hasAnyRole(SCHEDULER, TRAFFIC_MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/channels/*/plays").hasAnyRole(SCHEDULER, TRAFFIC_MANAGER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets", "/api/v1/rulesets/*/impact").hasRole(TRAFFIC_MANAGER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/*/approve", "/api/v1/rulesets/*/activate").hasRole(APPROVER)
                         .anyRequest().denyAll());

@@ -43,7 +43,7 @@ class RuleCompilerTest {
     }
 
     private static Spot spot(String id) {
-        return new Spot(id, "B1", 0, 30_000, "ACME", List.of(), null, "commercial", null, null, List.of());
+        return new Spot(id, "B1", 0, 30_000, "ACME", List.of(), null, "commercial", null, null, List.of(), 0, "1970-01-01T00:00Z", "1970-01-01");
     }
 
     private static CompiledRules compile(String... pathsAndContents) {

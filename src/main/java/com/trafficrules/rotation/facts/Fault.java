@@ -21,9 +21,12 @@ public record Fault(String rule, Severity severity, String spotId, String breakI
         return new Fault(rule, severity, spot.id(), null, List.of(), message);
     }
 
-    /** A spot in fault because of several earlier ones, e.g. the plays a cap already counted. */
-    public static Fault against(String rule, Severity severity, Spot spot, List<String> earlierIds, String message) {
-        return new Fault(rule, severity, spot.id(), null, earlierIds.stream().sorted().toList(), message);
+    /** A spot in fault because of several earlier ones, e.g. the plays a cap already counted, named in air order. */
+    public static Fault against(String rule, Severity severity, Spot spot, List<Spot> earlier, String message) {
+        List<String> earlierIds = earlier.stream()
+                .sorted((a, b) -> a.airsBefore(b) ? -1 : b.airsBefore(a) ? 1 : 0)
+                .map(Spot::id).toList();
+        return new Fault(rule, severity, spot.id(), null, earlierIds, message);
     }
 
     public static Fault ofBreak(String rule, Severity severity, Break brk, String message) {

@@ -1,0 +1,170 @@
+package com.trafficrules.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What the DRL parser and the allowlist lint say about a ruleset, before anything is built. */
+class DrlInspectionTest {
+
+    private static final String PATH = "rules/rotation/proposed.drl";
+    private static final String HEADER = String.join("\n",
+            "package rules.rotation;",
+            "",
+            "import com.trafficrules.rotation.facts.Fault;",
+            "import com.trafficrules.rotation.facts.Severity;",
+            "import com.trafficrules.rotation.facts.Spot;",
+            "",
+            "global com.trafficrules.engine.Outcomes outcomes;",
+            "");
+
+    private static DrlInspection.Report inspect(String drl) {
+        return DrlInspection.inspect(RulesetFiles.of(Map.of(PATH, drl)));
+    }
+
+    private static String ruleWithConsequence(String consequence) {
+        return HEADER + String.join("\n",
+                "rule \"proposed\"",
+                "when",
+                "    $spot : Spot( )",
+                "then",
+                "    " + consequence,
+                "end",
+                "");
+    }
+
+    @Test
+    void theShippedRulesParseAndLintClean() {
+        DrlInspection.Report report = DrlInspection.inspect(RulesetFiles.fromDirectory(Path.of(".")));
+
+        assertThat(report.parseErrors()).isEmpty();
+        assertThat(report.findings()).isEmpty();
+    }
+
+    @Test
+    void aSyntaxErrorNamesPathLineAndColumn() {
+        DrlInspection.Report report = inspect(HEADER + "rule \"broken\"\nwhen\n    Spot( id == \nthen\nend\n");
+
+        assertThat(report.parseErrors()).isNotEmpty().allSatisfy(error -> {
+            assertThat(error.path()).isEqualTo(PATH);
+            assertThat(error.line()).isBetween(9, 13);
+            assertThat(error.column()).isPositive();
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "System.exit(1);                                         | System",
+            "Runtime.getRuntime().exec(\"rm -rf /\");                  | Runtime",
+            "Class.forName(\"java.lang.Thread\");                      | Class",
+            "new java.io.File(\"/etc/passwd\").delete();               | java.io.File",
+            "$spot.getClass().getClassLoader();                      | getClass",
+            "new Thread(() -> {}).start();                           | Thread",
+            "java.nio.file.Files.readString(null);                   | java.nio.file.Files",
+            "drools.getKieRuntime().halt();                          | drools",
+            "outcomes.add(String.class);                             | .class",
+    })
+    void aConsequenceReachingOutsideTheAllowlistIsAFindingOnItsLine(String consequence, String construct) {
+        DrlInspection.Report report = inspect(ruleWithConsequence(consequence));
+
+        assertThat(report.parseErrors()).isEmpty();
+        assertThat(report.findings()).anySatisfy(finding -> {
+            assertThat(finding.path()).isEqualTo(PATH);
+            assertThat(finding.line()).isEqualTo(12);
+            assertThat(finding.message()).contains(construct);
+        });
+    }
+
+    @Test
+    void aConstraintCallingSystemIsAFinding() {
+        DrlInspection.Report report = inspect(HEADER + String.join("\n",
+                "rule \"sneaky\"",
+                "when",
+                "    $spot : Spot( lengthMs > System.currentTimeMillis() )",
+                "then",
+                "end",
+                ""));
+
+        assertThat(report.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.line()).isEqualTo(10);
+            assertThat(finding.message()).contains("constraint").contains("System");
+        });
+    }
+
+    @Test
+    void anImportOutsideTheAllowlistIsAFinding() {
+        DrlInspection.Report report = inspect(HEADER.replace("import com.trafficrules.rotation.facts.Fault;",
+                "import java.io.File;\nimport com.trafficrules.rotation.facts.Fault;") + "rule \"x\"\nwhen\n    Spot( )\nthen\nend\n");
+
+        assertThat(report.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.line()).isEqualTo(3);
+            assertThat(finding.message()).contains("import java.io.File");
+        });
+    }
+
+    @Test
+    void evalFunctionsAndFunctionImportsAreFindings() {
+        DrlInspection.Report report = inspect(HEADER + String.join("\n",
+                "import function java.lang.System.exit;",
+                "function int twice(int x) { return 2 * x; }",
+                "rule \"evaluating\"",
+                "when",
+                "    $spot : Spot( )",
+                "    eval( $spot.lengthMs() > 0 )",
+                "then",
+                "end",
+                ""));
+
+        assertThat(report.findings()).extracting(LintFinding::message)
+                .anySatisfy(message -> assertThat(message).startsWith("import function"))
+                .anySatisfy(message -> assertThat(message).startsWith("function twice"))
+                .anySatisfy(message -> assertThat(message).contains("eval("));
+    }
+
+    @Test
+    void aGlobalOtherThanTheOutcomeCollectorIsAFinding() {
+        DrlInspection.Report report = inspect(HEADER + "global java.util.List sink;\nrule \"x\"\nwhen\n    Spot( )\nthen\nend\n");
+
+        assertThat(report.findings()).singleElement()
+                .satisfies(finding -> assertThat(finding.message()).contains("global java.util.List sink"));
+    }
+
+    @Test
+    void aRuleNameUsedInTwoFilesOfOneJobIsAFindingOnTheSecond() {
+        Map<String, String> files = new HashMap<>();
+        files.put("rules/rotation/a.drl", HEADER + "rule \"twin\"\nwhen\n    Spot( )\nthen\nend\n");
+        files.put("rules/rotation/b.drl", HEADER + "\nrule \"twin\"\nwhen\n    Spot( )\nthen\nend\n");
+
+        List<LintFinding> findings = DrlInspection.inspect(RulesetFiles.of(files)).findings();
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.path()).isEqualTo("rules/rotation/b.drl");
+            assertThat(finding.line()).isEqualTo(9);
+            assertThat(finding.message()).contains("\"twin\"").contains("rules/rotation/a.drl");
+        });
+    }
+
+    @Test
+    void oneRuleNameMayServeTwoJobs() {
+        Map<String, String> files = new HashMap<>();
+        files.put("rules/rotation/a.drl", HEADER + "rule \"twin\"\nwhen\n    Spot( )\nthen\nend\n");
+        files.put("rules/fill/b.drl", HEADER.replace("package rules.rotation;", "package rules.fill;")
+                + "rule \"twin\"\nwhen\n    Spot( )\nthen\nend\n");
+
+        assertThat(DrlInspection.inspect(RulesetFiles.of(files)).findings()).isEmpty();
+    }
+
+    @Test
+    void stringsAndCommentsMayMentionAnything() {
+        DrlInspection.Report report = inspect(ruleWithConsequence(
+                "outcomes.add(Fault.ofSpot(\"r\", Severity.INFO, $spot, \"System.exit(1) is not called\")); // nor Runtime"));
+
+        assertThat(report.findings()).isEmpty();
+    }
+}
