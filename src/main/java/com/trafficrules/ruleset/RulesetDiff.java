@@ -44,10 +44,23 @@ final class RulesetDiff {
         Patch<String> patch = DiffUtils.diff(original, revised);
         List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(before == null ? "/dev/null" : "a/" + path,
                 after == null ? "/dev/null" : "b/" + path, original, patch, CONTEXT_LINES);
-        return String.join("\n", diff) + "\n";
+        String unified = String.join("\n", diff) + "\n";
+        // The library numbers the empty side of an added or removed file from 1; diff and git say 0,0.
+        if (before == null) {
+            unified = unified.replaceFirst("(?m)^@@ -1,0 ", "@@ -0,0 ");
+        }
+        if (after == null) {
+            unified = unified.replaceFirst("(?m)^(@@ -\\d+,\\d+) \\+1,0 @@", "$1 +0,0 @@");
+        }
+        return unified;
     }
 
+    /** The file's lines; a final line break ends the last line rather than starting an empty one. */
     private static List<String> lines(String content) {
-        return content == null || content.isEmpty() ? List.of() : List.of(content.split("\n", -1));
+        if (content == null || content.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = List.of(content.split("\n", -1));
+        return content.endsWith("\n") ? lines.subList(0, lines.size() - 1) : lines;
     }
 }
