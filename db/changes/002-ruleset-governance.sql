@@ -33,7 +33,7 @@ create index ruleset_event_ruleset on ruleset_event (ruleset_id, id);
 create function history_is_append_only() returns trigger language plpgsql as $$
 begin
     raise exception '% is append-only history: % is not allowed', tg_table_name, tg_op
-        using errcode = 'insufficient_privilege';
+        using errcode = 'restrict_violation';
 end;
 $$;
 
@@ -64,7 +64,7 @@ begin
     if new.status not in ('PROPOSED', 'REJECTED') or new.approved_by is not null or new.approved_at is not null
             or new.activated_by is not null or new.activated_at is not null then
         raise exception 'a ruleset version is stored as PROPOSED or REJECTED, not %', new.status
-            using errcode = 'insufficient_privilege';
+            using errcode = 'restrict_violation';
     end if;
     insert into ruleset_event (ruleset_id, from_status, to_status, at, by)
     values (new.id, null, new.status, new.created_at, new.created_by);
@@ -83,13 +83,13 @@ begin
             or new.created_at is distinct from old.created_at or new.created_by is distinct from old.created_by
             or new.note is distinct from old.note or new.checks is distinct from old.checks then
         raise exception 'ruleset version % is history: only its status may change', old.id
-            using errcode = 'insufficient_privilege';
+            using errcode = 'restrict_violation';
     end if;
     if new.status = old.status then
         if new.approved_by is distinct from old.approved_by or new.approved_at is distinct from old.approved_at
                 or new.activated_by is distinct from old.activated_by or new.activated_at is distinct from old.activated_at then
             raise exception 'ruleset version %: approval and activation are set only by a status change', old.id
-                using errcode = 'insufficient_privilege';
+                using errcode = 'restrict_violation';
         end if;
         return new;
     end if;
@@ -98,22 +98,22 @@ begin
             or (old.status = 'PROPOSED' and new.status = 'ACTIVE' and new.activated_by = 'system:bootstrap')
             or (old.status = 'ACTIVE' and new.status = 'RETIRED')) then
         raise exception 'ruleset version % cannot go from % to %', old.id, old.status, new.status
-            using errcode = 'insufficient_privilege';
+            using errcode = 'restrict_violation';
     end if;
     if (new.approved_by is distinct from old.approved_by or new.approved_at is distinct from old.approved_at)
             and not (new.status = 'APPROVED' and old.approved_by is null and new.approved_by is not null
                      and new.approved_at is not null) then
         raise exception 'ruleset version %: approval is recorded once, by the move to APPROVED', old.id
-            using errcode = 'insufficient_privilege';
+            using errcode = 'restrict_violation';
     end if;
     if (new.activated_by is distinct from old.activated_by or new.activated_at is distinct from old.activated_at)
             and not (new.status = 'ACTIVE' and new.activated_by is not null and new.activated_at is not null) then
         raise exception 'ruleset version %: activation is recorded by the move to ACTIVE only', old.id
-            using errcode = 'insufficient_privilege';
+            using errcode = 'restrict_violation';
     end if;
     if actor is null then
         raise exception 'ruleset version % moves from % to %, but the transaction does not say who moves it (traffic.actor)',
-            old.id, old.status, new.status using errcode = 'insufficient_privilege';
+            old.id, old.status, new.status using errcode = 'restrict_violation';
     end if;
     insert into ruleset_event (ruleset_id, from_status, to_status, at, by)
     values (old.id, old.status, new.status, now(), actor);

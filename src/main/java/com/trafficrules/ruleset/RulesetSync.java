@@ -26,6 +26,7 @@ class RulesetSync implements SmartLifecycle {
 
     static final String CHANNEL = "traffic_ruleset_active";
     private static final Logger log = LoggerFactory.getLogger(RulesetSync.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final RulesetVersionRepository versions;
     private final CompiledVersions compiled;
@@ -67,11 +68,17 @@ class RulesetSync implements SmartLifecycle {
         listener.start();
     }
 
+    /** Waits for the listener to finish what it is doing, so that it never touches a closed context. */
     @Override
     public void stop() {
         running = false;
         closeQuietly(listening);
         listener.interrupt();
+        try {
+            listener.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -92,7 +99,9 @@ class RulesetSync implements SmartLifecycle {
                 while (running) {
                     // Returns on a notification or after the interval: either way, compare with the database.
                     notifications.getNotifications((int) interval.toMillis());
-                    syncQuietly();
+                    if (running) {
+                        syncQuietly();
+                    }
                 }
             } catch (SQLException e) {
                 if (running) {

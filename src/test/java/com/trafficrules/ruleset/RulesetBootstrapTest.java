@@ -26,6 +26,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the service does with {@code rules/} and {@code config/} on disk when it starts: refuse a broken
@@ -230,6 +231,43 @@ class RulesetBootstrapTest {
             assertThat(newest.getHash()).isEqualTo(diskHash());
             assertThat(newest.getStatus()).isEqualTo(RulesetStatus.PROPOSED);
         });
+    }
+
+    @Test
+    void storesTheChecksOfAProposedDiskVersion() {
+        copyTree(Path.of("rule-tests"), root.resolve("rule-tests"));
+        ConfigurableApplicationContext first = start();
+        editTheOverlapRule();
+
+        ConfigurableApplicationContext second = restart(first, "--traffic.rules.activate-on-start=false");
+
+        RulesetChecks checks = JsonMapper.builder().build().readValue(versions(second).get(0).getChecks(), RulesetChecks.class);
+        assertThat(checks.compile().ok()).isTrue();
+        assertThat(checks.lint().ok()).isTrue();
+        assertThat(checks.tests().ran()).isTrue();
+        assertThat(checks.tests().passed()).isPositive();
+    }
+
+    @Test
+    void refusesToStartWithADrlThatFailsLint() {
+        write("rules/rotation/exit.drl", String.join("\n",
+                "package rules.rotation;",
+                "",
+                "import com.trafficrules.rotation.facts.Spot;",
+                "",
+                "rule \"exit\"",
+                "when",
+                "    Spot( )",
+                "then",
+                "    System.exit(1);",
+                "end",
+                ""));
+
+        Throwable failure = catchThrowable(() -> start());
+
+        assertThat(failure).as("the start should fail").isNotNull();
+        assertThat(messagesOfCauseChain(failure))
+                .anySatisfy(message -> assertThat(message).contains("rules/rotation/exit.drl:9").contains("System"));
     }
 
     @Test
