@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One embedded PostgreSQL server per data directory and JVM: the service and every test suite in a
@@ -38,6 +39,10 @@ public final class EmbeddedPostgresServer {
 
     private static EmbeddedPostgresServer start(Path dataDir, boolean clean) {
         try {
+            if (clean) {
+                // zonky wipes a clean-mode directory only on an orderly close; a killed JVM leaves it behind.
+                FileSystemUtils.deleteRecursively(dataDir);
+            }
             Files.createDirectories(dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)

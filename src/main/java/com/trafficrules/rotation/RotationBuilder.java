@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  */
 final class RotationBuilder {
 
+    private static final String OVERFILL = "break-overfill";
+
     private static final Comparator<BuildPlan.Candidate> PRIORITY_THEN_WEIGHT = Comparator
             .comparingInt((BuildPlan.Candidate candidate) -> candidate.spot().priority()).reversed()
             .thenComparing(Comparator.comparingInt(BuildPlan.Candidate::weight).reversed());
@@ -37,6 +39,11 @@ final class RotationBuilder {
     private final RuleWorkspace workspace;
     private final Map<String, List<SpotAttributes>> breakContents = new HashMap<>();
     private final Map<String, Placed> placed = new HashMap<>();
+    /**
+     * Per break, the shortest candidate the rules found it overfilled by. A break only fills up during a
+     * build, so any candidate at least that long would be refused there again: it is not tried.
+     */
+    private final Map<String, Long> overfilledFrom = new HashMap<>();
 
     private record Placed(Spot spot, List<RuleWorkspace.Handle> handles) {
     }
@@ -63,13 +70,21 @@ final class RotationBuilder {
         for (BuildPlan.Candidate candidate : inPlacementOrder()) {
             Set<Rotation.Reason> reasons = new LinkedHashSet<>();
             boolean taken = false;
+            long length = candidate.spot().lengthMs();
             for (Break brk : breaksInAirOrder) {
+                if (length >= overfilledFrom.getOrDefault(brk.id(), Long.MAX_VALUE)) {
+                    reasons.add(new Rotation.Reason(OVERFILL, contentIds(brk)));
+                    continue;
+                }
                 List<Fault> blocking = tryPlacing(candidate.spot(), brk);
                 if (blocking.isEmpty()) {
                     taken = true;
                     break;
                 }
                 blocking.forEach(fault -> reasons.add(reason(fault, candidate.spot().id(), brk)));
+                if (blocking.stream().anyMatch(fault -> OVERFILL.equals(fault.rule()) && brk.id().equals(fault.breakId()))) {
+                    overfilledFrom.merge(brk.id(), length, Math::min);
+                }
             }
             if (!taken) {
                 if (reasons.isEmpty()) {
@@ -162,6 +177,10 @@ final class RotationBuilder {
         }
     }
 
+    private List<String> contentIds(Break brk) {
+        return breakContents.getOrDefault(brk.id(), List.of()).stream().map(SpotAttributes::id).sorted().toList();
+    }
+
     private static List<Fault> critical(List<Object> outcomes) {
         return outcomes.stream().filter(Fault.class::isInstance).map(Fault.class::cast)
                 .filter(fault -> fault.severity() == Severity.CRITICAL).toList();
@@ -170,7 +189,7 @@ final class RotationBuilder {
     /** The fault seen from the candidate: which rule, and which other spots it clashed with. */
     private Rotation.Reason reason(Fault fault, String candidateId, Break brk) {
         List<String> others = fault.breakId() != null
-                ? breakContents.getOrDefault(brk.id(), List.of()).stream().map(SpotAttributes::id).sorted().toList()
+                ? contentIds(brk)
                 : Stream.concat(Stream.of(fault.spotId()), fault.conflictingIds().stream())
                         .filter(id -> !id.equals(candidateId)).distinct().sorted().toList();
         return new Rotation.Reason(fault.rule(), others);

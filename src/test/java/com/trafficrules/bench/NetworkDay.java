@@ -28,12 +28,14 @@ final class NetworkDay {
 
     NetworkDay(long seed) {
         random = new Random(seed);
-        for (int a = 0; a < 80; a++) {
-            List<String> products = new ArrayList<>(List.of("CAT" + random.nextInt(25)));
-            if (random.nextInt(4) == 0) {
-                products.add("CAT" + random.nextInt(25));
+        // A national sales book: 400 advertisers in 150 product categories, a few creatives each. Traffic
+        // systems already space most of a log, so only a minority of spots breaks a rule.
+        for (int a = 0; a < 400; a++) {
+            List<String> products = new ArrayList<>(List.of("CAT" + random.nextInt(150)));
+            if (random.nextInt(10) == 0) {
+                products.add("CAT" + random.nextInt(150));
             }
-            advertisers.add(new Advertiser("ADV" + a, products, 3 + random.nextInt(3)));
+            advertisers.add(new Advertiser("ADV" + a, products, 2 + random.nextInt(3)));
         }
     }
 

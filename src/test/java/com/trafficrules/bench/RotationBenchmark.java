@@ -53,6 +53,10 @@ public final class RotationBenchmark {
         Ruleset ruleset = Ruleset.compile(new RulesetRef(0, "disk", files.hash()), files);
         NetworkDay day = new NetworkDay(20261120L);
         String engine = engineVersusReference(ruleset, day);
+        if (args.length > 0 && args[0].equals("engine")) {
+            System.out.println(engine);
+            return;
+        }
         String http = overHttp(day);
         BenchmarkReport.write("rotation", engine + "\n" + http);
         System.out.println(engine + "\n" + http);
@@ -129,9 +133,10 @@ public final class RotationBenchmark {
     }
 
     private static String overHttp(NetworkDay day) throws Exception {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TrafficRulesApplication.class).properties(
-                "server.port=0", "traffic.embedded-db.data-dir=target/bench-postgres", "traffic.embedded-db.clean=true",
-                "logging.level.root=WARN").run()) {
+        // Command-line arguments, which outrank the test configuration on the classpath.
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TrafficRulesApplication.class).run(
+                "--server.port=0", "--traffic.embedded-db.data-dir=target/bench-postgres", "--traffic.embedded-db.clean=true",
+                "--traffic.embedded-db.isolate=false", "--logging.level.root=WARN")) {
             URI base = URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
             HttpClient client = HttpClient.newHttpClient();
             List<String> bodies = new ArrayList<>();
