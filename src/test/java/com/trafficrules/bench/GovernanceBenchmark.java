@@ -39,6 +39,8 @@ public final class GovernanceBenchmark {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI base;
+    /** Every proposal builds on the version the start registered, so the two cases never mix. */
+    private long shippedVersion;
 
     private GovernanceBenchmark(URI base) {
         this.base = base;
@@ -56,11 +58,14 @@ public final class GovernanceBenchmark {
         RulesetFiles shipped = RulesetFiles.fromDirectory(Path.of("."));
         String generated = generatedRules(GENERATED_RULES);
         String markdown;
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TrafficRulesApplication.class).properties(
-                "server.port=0", "traffic.embedded-db.data-dir=target/bench-governance-postgres",
-                "traffic.embedded-db.clean=true", "logging.level.root=WARN").run()) {
+        // Command-line arguments, because they outrank the test application.yaml on the classpath (whose data
+        // directory other test JVMs may be using).
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TrafficRulesApplication.class).run(
+                "--server.port=0", "--traffic.embedded-db.data-dir=target/bench-governance-postgres",
+                "--traffic.embedded-db.clean=true", "--logging.level.com.trafficrules=WARN")) {
             GovernanceBenchmark bench = new GovernanceBenchmark(
                     URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port")));
+            bench.shippedVersion = JSON.readTree(bench.get("/api/v1/rulesets/active").body()).get("id").asLong();
             String overlap = shipped.all().get(OVERLAP);
             // Warm-up: the first build in a JVM loads and JIT-compiles the compiler itself.
             bench.proposeToActive("warm-up", Map.of(OVERLAP, overlap + "\n// warm-up\n"));
@@ -102,7 +107,8 @@ public final class GovernanceBenchmark {
     }
 
     private int scenarioCount() throws Exception {
-        JsonNode version = JSON.readTree(get("/api/v1/rulesets/active").body());
+        long active = JSON.readTree(get("/api/v1/rulesets/active").body()).get("id").asLong();
+        JsonNode version = JSON.readTree(get("/api/v1/rulesets/" + active).body());
         return version.get("checks").get("tests").get("passed").asInt() + version.get("checks").get("tests").get("failed").asInt();
     }
 
@@ -111,7 +117,7 @@ public final class GovernanceBenchmark {
         files.forEach((path, content) -> changes.add(Map.of("path", path, "content", content)));
         long start = System.nanoTime();
         HttpResponse<String> proposed = post("/api/v1/rulesets", "manager", JSON.writeValueAsString(
-                Map.of("label", label, "note", "benchmark", "files", changes)));
+                Map.of("label", label, "note", "benchmark", "base", shippedVersion, "files", changes)));
         require(proposed, 201);
         JsonNode version = JSON.readTree(proposed.body());
         if (version.get("checks").get("tests").get("failed").asInt() != 0) {
@@ -127,9 +133,11 @@ public final class GovernanceBenchmark {
                 "breaks", List.of(Map.of("id", "B1", "start", "2026-11-20T20:12:00Z", "durationMs", 120_000)),
                 "spots", List.of(Map.of("id", "S1", "breakId", "B1", "start", "2026-11-20T20:12:00Z", "lengthMs", 30_000,
                         "type", "commercial"))));
-        while (JSON.readTree(post("/api/v1/rotation/validate", "scheduler", validation).body()).get("ruleset").get("id").asLong() != id) {
-            Thread.onSpinWait();
-        }
+        HttpResponse<String> answer;
+        do {
+            answer = post("/api/v1/rotation/validate", "scheduler", validation);
+            require(answer, 200);
+        } while (JSON.readTree(answer.body()).get("ruleset").get("id").asLong() != id);
         long servedAt = System.nanoTime();
         return new Run((proposedAt - start) / 1e6, (approvedAt - proposedAt) / 1e6, (activatedAt - approvedAt) / 1e6,
                 (servedAt - activatedAt) / 1e6);

@@ -127,8 +127,8 @@ class RulesetHotSwapHttpTest {
         long deadline = System.nanoTime() + EACH_SWITCH_SEEN_WITHIN.toNanos();
         int seen = answers.size();
         while (System.nanoTime() < deadline) {
-            List<Answer> recent = new ArrayList<>(answers).subList(seen, answers.size());
-            if (recent.stream().anyMatch(answer -> answer.rulesetId() == rulesetId)) {
+            List<Answer> all = new ArrayList<>(answers);
+            if (all.subList(seen, all.size()).stream().anyMatch(answer -> answer.rulesetId() == rulesetId)) {
                 return;
             }
             Thread.sleep(20);
