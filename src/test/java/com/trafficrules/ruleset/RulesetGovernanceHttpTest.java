@@ -400,6 +400,14 @@ class RulesetGovernanceHttpTest {
     }
 
     @Test
+    void readingDiffsAndEventsNeedsCredentials() {
+        long active = idOf(get("/api/v1/rulesets/active"));
+
+        http.get().uri("/api/v1/rulesets/{id}/diff?against={other}", active, active).exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/v1/rulesets/{id}/events", active).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void anAuditorReadsChecksEventsAndDiffs() {
         long proposal = proposeTheMarker(MANAGER);
         long active = idOf(get("/api/v1/rulesets/active"));
