@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AccumulateImportDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.CollectDescr;
@@ -24,6 +25,7 @@ import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.TypeDeclarationDescr;
+import org.drools.drl.ast.descr.WindowDeclarationDescr;
 
 /**
  * Drools 10 has no sandbox: a consequence or constraint can run any Java the JVM can. So a proposed DRL may
@@ -65,6 +67,9 @@ final class DrlLint {
     private static final Pattern SIMPLE_TYPE = Pattern.compile("(?<![\\w$.])([A-Z]\\w*)");
     private static final Pattern MEMBER = Pattern.compile("(?<![\\w$])([a-zA-Z_]\\w*)\\b");
     private static final Pattern CLASS_LITERAL = Pattern.compile("\\.\\s*class\\b");
+    /** Java turns backslash-u escapes into characters before it reads anything, even in comments and strings. */
+    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9A-Fa-f]{4}");
+    private static final Pattern SPACE_AROUND_DOT = Pattern.compile("\\s*\\.\\s*");
     private static final Pattern ENGINE_RUNTIME = Pattern.compile("(?<![\\w$.])(drools|kcontext)\\b");
 
     private final String path;
@@ -93,12 +98,20 @@ final class DrlLint {
     }
 
     private void checkPackage(PackageDescr pkg) {
+        checkUnicodeEscapes();
         for (ImportDescr anImport : pkg.getImports()) {
             checkImport(anImport);
         }
         for (FunctionImportDescr functionImport : pkg.getFunctionImports()) {
             report(functionImport, "import function " + functionImport.getTarget()
                     + ": rules may not call functions; put the logic in a fact class");
+        }
+        for (AccumulateImportDescr accumulateImport : pkg.getAccumulateImports()) {
+            report(accumulateImport, "import accumulate " + accumulateImport.getTarget()
+                    + ": custom accumulate functions run code of their own; use the built-in ones");
+        }
+        for (WindowDeclarationDescr window : pkg.getWindowDeclarations()) {
+            report(window, "declare window " + window.getName() + ": windows are not used by these rules");
         }
         for (FunctionDescr function : pkg.getFunctions()) {
             report(function, "function " + function.getName() + ": DRL functions are not allowed; put the logic in a fact class");
@@ -110,14 +123,27 @@ final class DrlLint {
             }
         }
         for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
-            type.getFields().values().forEach(field -> checkTypeName(field, field.getPattern().getObjectType(),
-                    "declared field " + type.getTypeName() + "." + field.getFieldName()));
+            type.getSuperTypes().forEach(superType -> checkTypeName(type, superType.getFullName(),
+                    "declared type " + type.getTypeName() + " extends"));
+            type.getFields().values().forEach(field -> {
+                String construct = "declared field " + type.getTypeName() + "." + field.getFieldName();
+                checkTypeName(field, field.getPattern().getObjectType(), construct);
+                scanCode(field, field.getInitExpr(), lineOf(field, type), construct + " initial value");
+            });
         }
         for (AttributeDescr attribute : pkg.getAttributes()) {
             scanCode(attribute, attribute.getValue(), lineOf(attribute), "attribute " + attribute.getName());
         }
         for (RuleDescr rule : pkg.getRules()) {
             checkRule(rule);
+        }
+    }
+
+    private void checkUnicodeEscapes() {
+        Matcher escape = UNICODE_ESCAPE.matcher(source);
+        if (escape.find()) {
+            reportAt(1, source, escape.start(), "a unicode escape (" + escape.group()
+                    + "): Java reads it as code even inside comments and strings; write the character itself");
         }
     }
 
@@ -223,38 +249,38 @@ final class DrlLint {
         if (code == null || code.isBlank()) {
             return;
         }
-        String text = blankLiteralsAndComments(code);
+        Code text = Code.of(blankLiteralsAndComments(code));
         Set<String> reported = new HashSet<>();
-        Matcher qualified = QUALIFIED_TYPE.matcher(text);
+        Matcher qualified = QUALIFIED_TYPE.matcher(text.compact());
         while (qualified.find()) {
             String type = qualified.group(1) + qualified.group(2);
             if (!isAllowedQualifiedType(type) && reported.add(type)) {
-                reportAt(firstLine, text, qualified.start(), construct + " uses " + type + ", which is not on the allowlist");
+                reportOn(firstLine + text.lineBreaksBefore(qualified.start()), construct + " uses " + type + ", which is not on the allowlist");
             }
         }
-        Matcher simple = SIMPLE_TYPE.matcher(QUALIFIED_TYPE.matcher(text).replaceAll(m -> " ".repeat(m.group().length())));
+        Matcher simple = SIMPLE_TYPE.matcher(QUALIFIED_TYPE.matcher(text.compact()).replaceAll(m -> " ".repeat(m.group().length())));
         while (simple.find()) {
             String type = simple.group(1);
             if (!isKnownSimpleType(type) && reported.add(type)) {
-                reportAt(firstLine, text, simple.start(), construct + " uses " + type
+                reportOn(firstLine + text.lineBreaksBefore(simple.start()), construct + " uses " + type
                         + ", which is neither a fact class nor an allowed java.time/java.util/java.lang type");
             }
         }
-        Matcher member = MEMBER.matcher(text);
+        Matcher member = MEMBER.matcher(text.compact());
         while (member.find()) {
             String name = member.group(1);
             if (DENIED_MEMBERS.contains(name) && reported.add(name)) {
-                reportAt(firstLine, text, member.start(), construct + " calls " + name
+                reportOn(firstLine + text.lineBreaksBefore(member.start()), construct + " calls " + name
                         + ", which reaches reflection, class loading, threads or the process");
             }
         }
-        Matcher classLiteral = CLASS_LITERAL.matcher(text);
+        Matcher classLiteral = CLASS_LITERAL.matcher(text.compact());
         if (classLiteral.find()) {
-            reportAt(firstLine, text, classLiteral.start(), construct + " uses a .class literal (reflection)");
+            reportOn(firstLine + text.lineBreaksBefore(classLiteral.start()), construct + " uses a .class literal (reflection)");
         }
-        Matcher runtime = ENGINE_RUNTIME.matcher(text);
+        Matcher runtime = ENGINE_RUNTIME.matcher(text.compact());
         if (runtime.find()) {
-            reportAt(firstLine, text, runtime.start(), construct + " uses " + runtime.group(1)
+            reportOn(firstLine + text.lineBreaksBefore(runtime.start()), construct + " uses " + runtime.group(1)
                     + ", which reaches the engine runtime; report through outcomes");
         }
     }
@@ -337,7 +363,50 @@ final class DrlLint {
 
     private void reportAt(int firstLine, String text, int offset, String message) {
         int extraLines = (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
-        findings.add(new LintFinding(path, firstLine + extraLines, message));
+        reportOn(firstLine + extraLines, message);
+    }
+
+    private void reportOn(int line, String message) {
+        findings.add(new LintFinding(path, line, message));
+    }
+
+    /**
+     * Code with the whitespace around dots taken out ({@code java . io . File} is {@code java.io.File} to Java),
+     * remembering for each character of the compact text how many line breaks came before it.
+     */
+    private record Code(String compact, int[] lineBreaks) {
+
+        static Code of(String text) {
+            StringBuilder compact = new StringBuilder(text.length());
+            int[] breaks = new int[text.length() + 1];
+            int seen = 0;
+            Matcher dot = SPACE_AROUND_DOT.matcher(text);
+            int from = 0;
+            while (true) {
+                boolean found = dot.find();
+                int end = found ? dot.start() : text.length();
+                for (int i = from; i < end; i++) {
+                    breaks[compact.length()] = seen;
+                    compact.append(text.charAt(i));
+                    if (text.charAt(i) == '\n') {
+                        seen++;
+                    }
+                }
+                if (!found) {
+                    break;
+                }
+                seen += (int) dot.group().chars().filter(c -> c == '\n').count();
+                breaks[compact.length()] = seen;
+                compact.append('.');
+                from = dot.end();
+            }
+            breaks[compact.length()] = seen;
+            return new Code(compact.toString(), breaks);
+        }
+
+        int lineBreaksBefore(int offset) {
+            return lineBreaks[offset];
+        }
     }
 
     private void report(BaseDescr where, String message) {

@@ -69,6 +69,7 @@ class DrlInspectionTest {
             "java.nio.file.Files.readString(null);                   | java.nio.file.Files",
             "drools.getKieRuntime().halt();                          | drools",
             "outcomes.add(String.class);                             | .class",
+            "new java . io . File(\"/tmp\");                          | java.io.File",
     })
     void aConsequenceReachingOutsideTheAllowlistIsAFindingOnItsLine(String consequence, String construct) {
         DrlInspection.Report report = inspect(ruleWithConsequence(consequence));
@@ -158,6 +159,35 @@ class DrlInspectionTest {
                 + "rule \"twin\"\nwhen\n    Spot( )\nthen\nend\n");
 
         assertThat(DrlInspection.inspect(RulesetFiles.of(files)).findings()).isEmpty();
+    }
+
+    @Test
+    void aQualifiedNameSplitOverLinesIsStillFoundOnTheLineItStarts() {
+        DrlInspection.Report report = inspect(ruleWithConsequence("Object file = new java\n        .io\n        .File(\"/tmp\");"));
+
+        assertThat(report.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.line()).isEqualTo(12);
+            assertThat(finding.message()).contains("java.io.File");
+        });
+    }
+
+    @Test
+    void aUnicodeEscapeIsAFindingEvenInAComment() {
+        // \\u000a ends the comment for Java, so the call after it would run.
+        DrlInspection.Report report = inspect(ruleWithConsequence("// harmless \\u000a System.exit(1);"));
+
+        assertThat(report.findings()).anySatisfy(finding -> {
+            assertThat(finding.line()).isEqualTo(12);
+            assertThat(finding.message()).contains("unicode escape");
+        });
+    }
+
+    @Test
+    void aCustomAccumulateFunctionIsAFinding() {
+        DrlInspection.Report report = inspect(HEADER.replace("global", "import accumulate com.example.Sneaky sneaky;\nglobal")
+                + "rule \"x\"\nwhen\n    Spot( )\nthen\nend\n");
+
+        assertThat(report.findings()).anySatisfy(finding -> assertThat(finding.message()).startsWith("import accumulate"));
     }
 
     @Test
