@@ -135,6 +135,28 @@ class RulesetGovernanceHttpTest {
     }
 
     @Test
+    void aChannelFileThatDoesNotLoadIsACompileErrorNamingPathAndLine() {
+        Map<?, ?> problem = propose(MANAGER, proposal("typo", "config/channels/kids-zone.yaml",
+                "timezone: UTC\ntraffic:\n  max_plays_per_dya: 3\n"))
+                .expectStatus().isEqualTo(422).returnResult(Map.class).getResponseBody();
+
+        assertThat((List<?>) member(problem, "ruleset", "checks", "compile").get("messages")).singleElement().satisfies(message -> {
+            assertThat(((Map<?, ?>) message).get("path")).isEqualTo("config/channels/kids-zone.yaml");
+            assertThat(((Map<?, ?>) message).get("line")).isEqualTo(3);
+            assertThat(((Map<?, ?>) message).get("message")).asString().contains("max_plays_per_dya");
+        });
+    }
+
+    @Test
+    void aSubmittedScenarioThatIsNotAScenarioIsABadRequest() {
+        Map<String, Object> body = proposal("marker", MARKER_PATH, MARKER_DRL);
+        body.put("scenarios", List.of(Map.of("path", "rule-tests/rotation/empty.yaml", "content", "name: no kind\n")));
+
+        propose(MANAGER, body).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("scenarios[0].content");
+    }
+
+    @Test
     void aRejectedVersionIsStoredWithItsChecks() {
         Map<?, ?> problem = propose(MANAGER, proposal("exit", "rules/rotation/exit.drl", drlWithConsequence("System.exit(1);")))
                 .expectStatus().isEqualTo(422).returnResult(Map.class).getResponseBody();
