@@ -2,8 +2,6 @@ package com.trafficrules.fill;
 
 import com.trafficrules.engine.RulesetFiles;
 import com.trafficrules.policy.ChannelPolicies;
-import com.trafficrules.web.FieldProblem;
-import com.trafficrules.web.InvalidRequestException;
 import com.trafficrules.web.RequestChecks;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,9 +125,6 @@ class FillController {
     }
 
     private static String channel(String slug) {
-        if (!ChannelPolicies.isValidSlug(slug)) {
-            throw new InvalidRequestException(List.of(new FieldProblem("slug", "must be lower-case letters, digits and '-'")));
-        }
-        return slug;
+        return ChannelPolicies.requireSlug(slug);
     }
 }

@@ -3,6 +3,8 @@ package com.trafficrules.policy;
 import com.trafficrules.engine.CompileMessage;
 import com.trafficrules.engine.RulesetCompileException;
 import com.trafficrules.engine.RulesetFiles;
+import com.trafficrules.web.FieldProblem;
+import com.trafficrules.web.InvalidRequestException;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -48,6 +50,14 @@ public final class ChannelPolicies {
 
     public static boolean isValidSlug(String slug) {
         return slug != null && SLUG.matcher(slug).matches();
+    }
+
+    /** The slug of a path such as {@code /channels/{slug}/...}, or a 400 naming it. */
+    public static String requireSlug(String slug) {
+        if (!isValidSlug(slug)) {
+            throw new InvalidRequestException(List.of(new FieldProblem("slug", "must be lower-case letters, digits and '-'")));
+        }
+        return slug;
     }
 
     /** Parses and checks every channel file; all problems are reported together. */

@@ -1,9 +1,6 @@
 package com.trafficrules.policy;
 
 import com.trafficrules.ruleset.ActiveRuleset;
-import com.trafficrules.web.FieldProblem;
-import com.trafficrules.web.InvalidRequestException;
-import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +17,6 @@ class PolicyController {
     /** The channel's effective policy in the active ruleset version (defaults when it has no file). */
     @GetMapping("/api/v1/channels/{slug}/policy")
     ChannelPolicy policy(@PathVariable String slug) {
-        if (!ChannelPolicies.isValidSlug(slug)) {
-            throw new InvalidRequestException(List.of(new FieldProblem("slug", "must be lower-case letters, digits and '-'")));
-        }
-        return active.current().policies().forChannel(slug);
+        return active.current().policies().forChannel(ChannelPolicies.requireSlug(slug));
     }
 }
