@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset traffic-rules:003-assets
+--changeset traffic-rules:002-assets
 create table assets (
     uuid           uuid        primary key default gen_random_uuid(),
     uri            text        not null unique,
@@ -11,7 +11,7 @@ create table assets (
     cooldown_group text
 );
 
---changeset traffic-rules:003-traffic-play-log
+--changeset traffic-rules:002-traffic-play-log
 create table traffic_play_log (
     id           uuid        primary key default gen_random_uuid(),
     channel_slug text        not null,
@@ -26,7 +26,7 @@ create table traffic_play_log (
 create index traffic_play_log_channel_played_at on traffic_play_log (channel_slug, played_at);
 create index traffic_play_log_channel_asset_played_at on traffic_play_log (channel_slug, asset_uuid, played_at);
 
---changeset traffic-rules:003-transmission-log
+--changeset traffic-rules:002-transmission-log
 create table transmission_log (
     id           uuid        primary key default gen_random_uuid(),
     channel_slug text        not null,
@@ -40,7 +40,7 @@ create table transmission_log (
     unique (channel_slug, block_id)
 );
 
---changeset traffic-rules:003-compiled-block
+--changeset traffic-rules:002-compiled-block
 create table compiled_block (
     id           uuid        primary key default gen_random_uuid(),
     channel_slug text        not null,

@@ -1,10 +1,10 @@
 --liquibase formatted sql
 
---changeset traffic-rules:002-ruleset-checks
+--changeset traffic-rules:003-ruleset-checks
 -- What the compile, lint and test checks found when the version was stored; written once with the row.
 alter table ruleset_version add column checks jsonb;
 
---changeset traffic-rules:002-ruleset-scenario
+--changeset traffic-rules:003-ruleset-scenario
 -- Scenarios submitted with a proposal (beside those in rule-tests/), kept so its test results can be reproduced.
 create table ruleset_scenario (
     ruleset_id bigint not null references ruleset_version (id),
@@ -13,7 +13,7 @@ create table ruleset_scenario (
     primary key (ruleset_id, path)
 );
 
---changeset traffic-rules:002-ruleset-event
+--changeset traffic-rules:003-ruleset-event
 -- Every status a version takes, who gave it and when. Written by the ruleset_version triggers only.
 create table ruleset_event (
     id          bigint      generated always as identity primary key,
@@ -25,7 +25,7 @@ create table ruleset_event (
 );
 create index ruleset_event_ruleset on ruleset_event (ruleset_id, id);
 
---changeset traffic-rules:002-history-is-append-only splitStatements:false
+--changeset traffic-rules:003-history-is-append-only splitStatements:false
 -- History rows are never rewritten. The only change the schema lets through is a ruleset version moving
 -- along the workflow (PROPOSED -> APPROVED -> ACTIVE <-> RETIRED, and the start-up activation of the files on
 -- disk), and each such move is recorded in ruleset_event with the actor the transaction names in the
