@@ -100,11 +100,11 @@ final class BlockFiller {
             rules.insert(slot);
             for (AssetHistory asset : assets) {
                 rules.insert(new Candidate(asset.uri(), asset.type(), asset.durationMs(), asset.cooldownKey(), asset.playsToday()));
-                if (asset.lastPlayedBeforeMs() != null) {
-                    rules.insert(new KeyPlay(asset.cooldownKey(), asset.lastPlayedBeforeMs()));
+                if (asset.keyLastPlayedBeforeMs() != null) {
+                    rules.insert(new KeyPlay(asset.cooldownKey(), asset.keyLastPlayedBeforeMs()));
                 }
-                if (asset.firstPlayedAfterMs() != null) {
-                    rules.insert(new KeyPlay(asset.cooldownKey(), asset.firstPlayedAfterMs()));
+                if (asset.keyFirstPlayedAfterMs() != null) {
+                    rules.insert(new KeyPlay(asset.cooldownKey(), asset.keyFirstPlayedAfterMs()));
                 }
             }
             Set<String> ineligible = ineligibleUris(rules.fire());

@@ -18,17 +18,41 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PlayLog {
 
-    private static final String AROUND = """
+    /**
+     * Every ready asset that fits, with its nearest plays around the break's air time, its plays that UTC
+     * day, and its cooldown group's nearest plays over all of the group's assets (pulled or long ones too).
+     * Parameters: channel, air (group), channel, air (group), channel, air, channel, air, channel, day start,
+     * day end, longest duration. Each per-asset subquery is one probe of (channel_slug, asset_uuid, played_at).
+     */
+    static final String AROUND = """
+            with key_plays as (
+                select g.cooldown_group,
+                       max((select max(p.played_at) from traffic_play_log p
+                             where p.channel_slug = ? and p.asset_uuid = g.uuid and p.played_at <= ?)) as last_before,
+                       min((select min(p.played_at) from traffic_play_log p
+                             where p.channel_slug = ? and p.asset_uuid = g.uuid and p.played_at > ?)) as first_after
+                  from assets g
+                 where g.cooldown_group is not null
+                 group by g.cooldown_group)
             select a.uuid, a.uri, a.type, a.duration_ms, a.cooldown_group,
                    (select max(p.played_at) from traffic_play_log p
                      where p.channel_slug = ? and p.asset_uuid = a.uuid and p.played_at <= ?) as last_before,
                    (select min(p.played_at) from traffic_play_log p
                      where p.channel_slug = ? and p.asset_uuid = a.uuid and p.played_at > ?) as first_after,
                    (select count(*) from traffic_play_log p
-                     where p.channel_slug = ? and p.asset_uuid = a.uuid and p.played_at >= ? and p.played_at < ?) as plays_today
-              from assets a
+                     where p.channel_slug = ? and p.asset_uuid = a.uuid and p.played_at >= ? and p.played_at < ?) as plays_today,
+                   k.last_before as group_last_before, k.first_after as group_first_after
+              from assets a left join key_plays k on k.cooldown_group = a.cooldown_group
              where a.state = 'ready' and a.duration_ms <= ?
             """;
+
+    /** The parameters of {@link #AROUND} for one channel and break. */
+    static Object[] aroundParameters(String channel, long airAtMs, long maxDurationMs) {
+        Timestamp air = new Timestamp(airAtMs);
+        Instant dayStart = Instant.ofEpochMilli(airAtMs).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
+        return new Object[] {channel, air, channel, air, channel, air, channel, air, channel,
+                Timestamp.from(dayStart), Timestamp.from(dayStart.plus(1, ChronoUnit.DAYS)), maxDurationMs};
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -41,10 +65,7 @@ class PlayLog {
         return new PlayHistory() {
             @Override
             public List<AssetHistory> around(long airAtMs, long maxDurationMs) {
-                Timestamp air = new Timestamp(airAtMs);
-                Instant dayStart = Instant.ofEpochMilli(airAtMs).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
-                return jdbc.query(AROUND, PlayLog::history, channel, air, channel, air, channel,
-                        Timestamp.from(dayStart), Timestamp.from(dayStart.plus(1, ChronoUnit.DAYS)), maxDurationMs);
+                return jdbc.query(AROUND, PlayLog::history, aroundParameters(channel, airAtMs, maxDurationMs));
             }
 
             @Override
@@ -55,12 +76,18 @@ class PlayLog {
     }
 
     private static AssetHistory history(ResultSet row, int index) throws SQLException {
-        Timestamp lastBefore = row.getTimestamp("last_before");
-        Timestamp firstAfter = row.getTimestamp("first_after");
+        Long lastBefore = millis(row, "last_before");
+        Long firstAfter = millis(row, "first_after");
+        boolean grouped = row.getString("cooldown_group") != null;
         return new AssetHistory(row.getObject("uuid", UUID.class), row.getString("uri"), row.getString("type"),
-                row.getLong("duration_ms"), row.getString("cooldown_group"),
-                lastBefore == null ? null : lastBefore.getTime(), firstAfter == null ? null : firstAfter.getTime(),
-                row.getLong("plays_today"));
+                row.getLong("duration_ms"), row.getString("cooldown_group"), lastBefore, firstAfter,
+                row.getLong("plays_today"), grouped ? millis(row, "group_last_before") : lastBefore,
+                grouped ? millis(row, "group_first_after") : firstAfter);
+    }
+
+    private static Long millis(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.getTime();
     }
 
     void insert(String channel, List<LoggedPlay> plays) {
