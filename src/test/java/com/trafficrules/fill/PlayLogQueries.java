@@ -1,0 +1,17 @@
+package com.trafficrules.fill;
+
+/** The play log's queries as the fill benchmark EXPLAINs them (PlayLog keeps them package-private). */
+public final class PlayLogQueries {
+
+    private PlayLogQueries() {
+    }
+
+    /** {@link PlayLog#AROUND}: the ready assets that fit, with their plays around one break. */
+    public static String around() {
+        return PlayLog.AROUND;
+    }
+
+    public static Object[] aroundParameters(String channel, long airAtMs, long maxDurationMs) {
+        return PlayLog.aroundParameters(channel, airAtMs, maxDurationMs);
+    }
+}
