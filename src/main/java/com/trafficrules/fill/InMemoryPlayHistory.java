@@ -24,10 +24,11 @@ final class InMemoryPlayHistory implements PlayHistory {
     }
 
     @Override
-    public List<AssetHistory> around(long airAtMs, long maxDurationMs) {
+    public List<AssetHistory> around(long airAtMs, long maxDurationMs, Set<UUID> seen, int limit) {
         long dayStart = Instant.ofEpochMilli(airAtMs).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant().toEpochMilli();
         long dayEnd = dayStart + ChronoUnit.DAYS.getDuration().toMillis();
-        return assets.stream().filter(asset -> "ready".equals(asset.state()) && asset.durationMs() <= maxDurationMs)
+        return assets.stream().filter(asset -> "ready".equals(asset.state()) && asset.durationMs() <= maxDurationMs
+                        && !seen.contains(asset.uuid()))
                 .map(asset -> {
                     List<Long> times = playsOf(Set.of(asset.uuid()));
                     // The cooldown key's plays: every asset of the group, whether or not it could fill this break.
@@ -38,7 +39,7 @@ final class InMemoryPlayHistory implements PlayHistory {
                             lastBefore(times, airAtMs), firstAfter(times, airAtMs),
                             times.stream().filter(t -> t >= dayStart && t < dayEnd).count(),
                             lastBefore(keyTimes, airAtMs), firstAfter(keyTimes, airAtMs));
-                }).toList();
+                }).sorted(BlockFiller.LEAST_RECENTLY_PLAYED).limit(limit).toList();
     }
 
     private List<Long> playsOf(Set<UUID> uuids) {

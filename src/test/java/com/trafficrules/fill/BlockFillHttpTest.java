@@ -177,4 +177,21 @@ class BlockFillHttpTest {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("segments[0].type");
     }
+
+    @Test
+    void aFillReadsPastTheFirstPageOfCandidates() {
+        // showtime-cinema takes promos only; 2 x PAGE never-played commercials come first in the order.
+        List<Map<String, Object>> commercials = new java.util.ArrayList<>();
+        for (int i = 0; i < 2 * BlockFiller.PAGE; i++) {
+            commercials.add(asset("/ads/" + unique("early") + ".mp4", "commercial", 30_000));
+        }
+        api.putAssets(commercials.toArray(Map[]::new));
+        String promo = "/promos/" + unique("trailer") + ".mp4";
+        api.putAssets(asset(promo, "promo", 30_000));
+        api.recordPlays("showtime-cinema", play(promo, "2026-11-20T17:00:00Z"));
+
+        Map<String, Object> fill = api.filled("showtime-cinema", block(unique("blk"), AIR).placeholder(60_000).body());
+
+        assertThat(filledUris(fill)).containsExactly(promo);
+    }
 }

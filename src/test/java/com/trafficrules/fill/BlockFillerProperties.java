@@ -46,8 +46,12 @@ class BlockFillerProperties {
     record Case(String channel, Block block, List<InMemoryPlayHistory.Library> library, List<LoggedPlay> plays) {
 
         List<Segment> fill() {
+            return fill(BlockFiller.PAGE);
+        }
+
+        List<Segment> fill(int pageSize) {
             return BlockFiller.fill(ruleset(), ruleset().policies().forChannel(channel), block,
-                    new InMemoryPlayHistory(library, plays)).segments();
+                    new InMemoryPlayHistory(library, plays), pageSize).segments();
         }
 
         Map<Integer, List<Segment>> breaks(List<Segment> segments) {
@@ -151,5 +155,13 @@ class BlockFillerProperties {
             at += segment.durationMs();
         }
         assertThat(at - START_MS).isEqualTo(fill.block().durationMs());
+    }
+
+    @Property(tries = 200)
+    void readingCandidatesAPageAtATimeChangesNothing(@ForAll("blocks") Case fill) {
+        List<Segment> wholeLibrary = fill.fill(Integer.MAX_VALUE);
+
+        assertThat(fill.fill(1)).isEqualTo(wholeLibrary);
+        assertThat(fill.fill(3)).isEqualTo(wholeLibrary);
     }
 }
