@@ -10,12 +10,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * One embedded PostgreSQL server per data directory and JVM: the service and every test suite in a
@@ -27,9 +28,13 @@ public final class EmbeddedPostgresServer {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Map<Path, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private final boolean clean;
+    private volatile EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path dataDir, boolean clean, EmbeddedPostgres postgres) {
+        this.dataDir = dataDir;
+        this.clean = clean;
         this.postgres = postgres;
     }
 
@@ -39,22 +44,53 @@ public final class EmbeddedPostgresServer {
 
     private static EmbeddedPostgresServer start(Path dataDir, boolean clean) {
         try {
+            // zonky would also delete the directory on every close; wiping it here instead keeps stop() and
+            // start() on the same data, and close() wipes it at the end when asked to.
             if (clean) {
-                // zonky wipes a clean-mode directory only on an orderly close; a killed JVM leaves it behind.
-                FileSystemUtils.deleteRecursively(dataDir);
+                deleteRecursively(dataDir);
             }
-            Files.createDirectories(dataDir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(clean)
-                    .start();
+            EmbeddedPostgres postgres = launch(dataDir, 0);
             log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDir);
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, clean, postgres);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDir, e);
         }
+    }
+
+    /** A postmaster on {@code dataDir}; port 0 = any free one. */
+    private static EmbeddedPostgres launch(Path dataDir, int port) throws IOException {
+        Files.createDirectories(dataDir);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false);
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    /**
+     * Stops the server and keeps its data, as an outage would; {@link #start()} brings it back. Connections
+     * already handed out fail from here on.
+     */
+    public synchronized void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot stop the embedded PostgreSQL in " + dataDir, e);
+        }
+        log.info("Embedded PostgreSQL with data in {} stopped", dataDir);
+    }
+
+    /** Starts a stopped server again on the same data directory and the same port, so JDBC URLs stay valid. */
+    public synchronized void start() {
+        int port = postgres.getPort();
+        try {
+            postgres = launch(dataDir, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot restart the embedded PostgreSQL in " + dataDir, e);
+        }
+        log.info("Embedded PostgreSQL on port {} with data in {} started again", port, dataDir);
     }
 
     /** The JDBC URL of {@code database}, created first if it does not exist yet. */
@@ -88,11 +124,25 @@ public final class EmbeddedPostgresServer {
         return postgres.getPort();
     }
 
-    private void close() {
+    private synchronized void close() {
         try {
             postgres.close();
-        } catch (IOException e) {
+            if (clean) {
+                deleteRecursively(dataDir);
+            }
+        } catch (IOException | UncheckedIOException e) {
             log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Fills a block's placeholders at feed time. The fill rules say which assets are eligible as of each
@@ -28,7 +29,10 @@ final class BlockFiller {
 
     static final String JOB = "fill";
 
-    private static final Comparator<AssetHistory> LEAST_RECENTLY_PLAYED = Comparator
+    /** Candidates are read from the play history this many at a time, in this order, until the break is full. */
+    static final int PAGE = 64;
+
+    static final Comparator<AssetHistory> LEAST_RECENTLY_PLAYED = Comparator
             .comparing(AssetHistory::lastPlayedBeforeMs, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(AssetHistory::uri);
 
@@ -43,9 +47,15 @@ final class BlockFiller {
     }
 
     static Filled fill(Ruleset ruleset, ChannelPolicy policy, Block block, PlayHistory history) {
+        return fill(ruleset, policy, block, history, PAGE);
+    }
+
+    /** As above, reading candidates {@code pageSize} at a time (the answer does not depend on it). */
+    static Filled fill(Ruleset ruleset, ChannelPolicy policy, Block block, PlayHistory history, int pageSize) {
         Set<String> fired = new TreeSet<>();
         return layOut(block, (breakIndex, airAtMs, durationMs) -> {
-            List<Piece> pieces = fillBreak(ruleset, policy, new BreakSlot(breakIndex, airAtMs, durationMs), history, fired);
+            List<Piece> pieces = fillBreak(ruleset, policy, new BreakSlot(breakIndex, airAtMs, durationMs), history, pageSize,
+                    fired);
             List<LoggedPlay> plays = new ArrayList<>();
             long at = airAtMs;
             for (Piece piece : pieces) {
@@ -91,33 +101,45 @@ final class BlockFiller {
     }
 
     private static List<Piece> fillBreak(Ruleset ruleset, ChannelPolicy policy, BreakSlot slot, PlayHistory history,
-                                         Set<String> fired) {
-        List<AssetHistory> assets = history.around(slot.airAtMs(), slot.durationMs());
+                                         int pageSize, Set<String> fired) {
         List<AssetHistory> chosen = new ArrayList<>();
         long remaining = slot.durationMs();
         try (RuleWorkspace rules = ruleset.rules().openWorkspace(JOB)) {
             policyFacts(policy).forEach(rules::insert);
             rules.insert(slot);
-            for (AssetHistory asset : assets) {
-                rules.insert(new Candidate(asset.uri(), asset.type(), asset.durationMs(), asset.cooldownKey(), asset.playsToday()));
-                if (asset.lastPlayedBeforeMs() != null) {
-                    rules.insert(new KeyPlay(asset.cooldownKey(), asset.lastPlayedBeforeMs()));
+            // The greedy pack takes candidates in least-recently-played order, so it only needs them a page at
+            // a time: a later page holds only assets after every earlier one in that order, and an asset too
+            // long for the time left now never fits later. The rules judge each page as it comes in, with the
+            // plays chosen so far already in the workspace.
+            Set<UUID> seen = new HashSet<>();
+            Set<String> ineligible = new HashSet<>();
+            while (remaining > 0) {
+                List<AssetHistory> page = history.around(slot.airAtMs(), remaining, seen, pageSize);
+                for (AssetHistory asset : page) {
+                    seen.add(asset.uuid());
+                    rules.insert(new Candidate(asset.uri(), asset.type(), asset.durationMs(), asset.cooldownKey(), asset.playsToday()));
+                    if (asset.keyLastPlayedBeforeMs() != null) {
+                        rules.insert(new KeyPlay(asset.cooldownKey(), asset.keyLastPlayedBeforeMs()));
+                    }
+                    if (asset.keyFirstPlayedAfterMs() != null) {
+                        rules.insert(new KeyPlay(asset.cooldownKey(), asset.keyFirstPlayedAfterMs()));
+                    }
                 }
-                if (asset.firstPlayedAfterMs() != null) {
-                    rules.insert(new KeyPlay(asset.cooldownKey(), asset.firstPlayedAfterMs()));
-                }
-            }
-            Set<String> ineligible = ineligibleUris(rules.fire());
-            for (AssetHistory asset : assets.stream().sorted(LEAST_RECENTLY_PLAYED).toList()) {
-                if (ineligible.contains(asset.uri()) || asset.durationMs() > remaining) {
-                    continue;
-                }
-                chosen.add(asset);
-                ineligible.add(asset.uri());
-                remaining -= asset.durationMs();
-                // Chosen now: its cooldown key (a whole group, maybe) counts as played at this break's air time.
-                rules.insert(new KeyPlay(asset.cooldownKey(), slot.airAtMs()));
                 ineligible.addAll(ineligibleUris(rules.fire()));
+                for (AssetHistory asset : page.stream().sorted(LEAST_RECENTLY_PLAYED).toList()) {
+                    if (ineligible.contains(asset.uri()) || asset.durationMs() > remaining) {
+                        continue;
+                    }
+                    chosen.add(asset);
+                    ineligible.add(asset.uri());
+                    remaining -= asset.durationMs();
+                    // Chosen now: its cooldown key (a whole group, maybe) counts as played at this break's air time.
+                    rules.insert(new KeyPlay(asset.cooldownKey(), slot.airAtMs()));
+                    ineligible.addAll(ineligibleUris(rules.fire()));
+                }
+                if (page.size() < pageSize) {
+                    break;
+                }
             }
             fired.addAll(rules.firedRules());
         }

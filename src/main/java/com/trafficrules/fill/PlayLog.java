@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -18,17 +20,49 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PlayLog {
 
-    private static final String AROUND = """
-            select a.uuid, a.uri, a.type, a.duration_ms, a.cooldown_group,
-                   (select max(p.played_at) from traffic_play_log p
-                     where p.channel_slug = ? and p.asset_uuid = a.uuid and p.played_at <= ?) as last_before,
+    /**
+     * One page of candidates: the ready assets that fit and are not yet seen, least recently played first
+     * (never played first, ties by uri in code-point order), each with its nearest plays around the break's
+     * air time, its plays that UTC day, and its cooldown group's nearest plays over all of the group's assets
+     * (pulled or long ones too). Only the ordering column is computed for every asset; the rest only for the
+     * page. Each per-asset subquery is one probe of the (channel_slug, asset_uuid, played_at) index.
+     */
+    static final String AROUND = """
+            with key_plays as (
+                select g.cooldown_group,
+                       max((select max(p.played_at) from traffic_play_log p
+                             where p.channel_slug = ? and p.asset_uuid = g.uuid and p.played_at <= ?)) as last_before,
+                       min((select min(p.played_at) from traffic_play_log p
+                             where p.channel_slug = ? and p.asset_uuid = g.uuid and p.played_at > ?)) as first_after
+                  from assets g
+                 where g.cooldown_group is not null
+                 group by g.cooldown_group),
+            page as (
+                select a.uuid, a.uri, a.type, a.duration_ms, a.cooldown_group,
+                       (select max(p.played_at) from traffic_play_log p
+                         where p.channel_slug = ? and p.asset_uuid = a.uuid and p.played_at <= ?) as last_before
+                  from assets a
+                 where a.state = 'ready' and a.duration_ms <= ? and not (a.uuid = any (?::uuid[]))
+                 order by last_before nulls first, a.uri collate "C"
+                 limit ?)
+            select page.uuid, page.uri, page.type, page.duration_ms, page.cooldown_group, page.last_before,
                    (select min(p.played_at) from traffic_play_log p
-                     where p.channel_slug = ? and p.asset_uuid = a.uuid and p.played_at > ?) as first_after,
+                     where p.channel_slug = ? and p.asset_uuid = page.uuid and p.played_at > ?) as first_after,
                    (select count(*) from traffic_play_log p
-                     where p.channel_slug = ? and p.asset_uuid = a.uuid and p.played_at >= ? and p.played_at < ?) as plays_today
-              from assets a
-             where a.state = 'ready' and a.duration_ms <= ?
+                     where p.channel_slug = ? and p.asset_uuid = page.uuid and p.played_at >= ? and p.played_at < ?) as plays_today,
+                   k.last_before as group_last_before, k.first_after as group_first_after
+              from page left join key_plays k on k.cooldown_group = page.cooldown_group
+             order by page.last_before nulls first, page.uri collate "C"
             """;
+
+    /** The parameters of {@link #AROUND} for one channel, break and page. */
+    static Object[] aroundParameters(String channel, long airAtMs, long maxDurationMs, Set<UUID> seen, int limit) {
+        Timestamp air = new Timestamp(airAtMs);
+        Instant dayStart = Instant.ofEpochMilli(airAtMs).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
+        String seenArray = seen.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        return new Object[] {channel, air, channel, air, channel, air, maxDurationMs, seenArray, limit, channel, air, channel,
+                Timestamp.from(dayStart), Timestamp.from(dayStart.plus(1, ChronoUnit.DAYS))};
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -40,11 +74,8 @@ class PlayLog {
     PlayHistory of(String channel) {
         return new PlayHistory() {
             @Override
-            public List<AssetHistory> around(long airAtMs, long maxDurationMs) {
-                Timestamp air = new Timestamp(airAtMs);
-                Instant dayStart = Instant.ofEpochMilli(airAtMs).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
-                return jdbc.query(AROUND, PlayLog::history, channel, air, channel, air, channel,
-                        Timestamp.from(dayStart), Timestamp.from(dayStart.plus(1, ChronoUnit.DAYS)), maxDurationMs);
+            public List<AssetHistory> around(long airAtMs, long maxDurationMs, Set<UUID> seen, int limit) {
+                return jdbc.query(AROUND, PlayLog::history, aroundParameters(channel, airAtMs, maxDurationMs, seen, limit));
             }
 
             @Override
@@ -55,12 +86,18 @@ class PlayLog {
     }
 
     private static AssetHistory history(ResultSet row, int index) throws SQLException {
-        Timestamp lastBefore = row.getTimestamp("last_before");
-        Timestamp firstAfter = row.getTimestamp("first_after");
+        Long lastBefore = millis(row, "last_before");
+        Long firstAfter = millis(row, "first_after");
+        boolean grouped = row.getString("cooldown_group") != null;
         return new AssetHistory(row.getObject("uuid", UUID.class), row.getString("uri"), row.getString("type"),
-                row.getLong("duration_ms"), row.getString("cooldown_group"),
-                lastBefore == null ? null : lastBefore.getTime(), firstAfter == null ? null : firstAfter.getTime(),
-                row.getLong("plays_today"));
+                row.getLong("duration_ms"), row.getString("cooldown_group"), lastBefore, firstAfter,
+                row.getLong("plays_today"), grouped ? millis(row, "group_last_before") : lastBefore,
+                grouped ? millis(row, "group_first_after") : firstAfter);
+    }
+
+    private static Long millis(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.getTime();
     }
 
     void insert(String channel, List<LoggedPlay> plays) {

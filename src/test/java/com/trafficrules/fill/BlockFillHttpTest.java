@@ -1,0 +1,197 @@
+package com.trafficrules.fill;
+
+import static com.trafficrules.fill.FillApi.asset;
+import static com.trafficrules.fill.FillApi.block;
+import static com.trafficrules.fill.FillApi.play;
+import static com.trafficrules.fill.FillApi.segments;
+import static com.trafficrules.fill.FillApi.unique;
+import static com.trafficrules.support.Users.AUDITOR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficrules.support.HttpTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Feed-time fill against the real play log. Each test fills on a channel of its own with no channel file
+ * (the defaults: commercial cooldown 3600 s, no static filler).
+ */
+@HttpTest
+class BlockFillHttpTest {
+
+    private static final String AIR = "2026-11-20T20:00:00Z";
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private FillApi api;
+    private String channel;
+    private String a;
+    private String b;
+
+    @BeforeEach
+    void aChannelWithTwoCommercials() {
+        // Suites share the database: start every test from an empty library (its plays go with it).
+        jdbc.update("delete from assets");
+        api = new FillApi(http);
+        channel = unique("t");
+        String prefix = "/ads/" + unique("fill");
+        a = prefix + "-a.mp4";
+        b = prefix + "-b.mp4";
+        api.putAssets(asset(a, "commercial", 30_000), asset(b, "commercial", 20_000));
+    }
+
+    private static List<Object> filledUris(Map<String, Object> fill) {
+        return segments(fill).stream().filter(s -> s.get("breakIndex") != null && !"pad".equals(s.get("type")))
+                .map(s -> s.get("assetUri")).toList();
+    }
+
+    @Test
+    void aPlaceholderBecomesItemsAndPadsSummingToItsDurationAndContentPassesThrough() {
+        Map<String, Object> fill = api.filled(channel, block(unique("blk"), AIR)
+                .content("/shows/ep1.mp4", 330_000).placeholder(120_000).content("/shows/ep1.mp4", 330_000).body());
+
+        List<Map<String, Object>> segments = segments(fill);
+        assertThat(fill).containsEntry("fallback", false).containsEntry("fallbackReason", null).containsKey("decisionId");
+        assertThat(segments.get(0)).containsEntry("type", "content").containsEntry("start", "2026-11-20T20:00:00.000Z")
+                .containsEntry("breakIndex", null);
+        assertThat(segments.get(segments.size() - 1)).containsEntry("type", "content")
+                .containsEntry("start", "2026-11-20T20:07:30.000Z");
+        List<Map<String, Object>> pieces = segments.subList(1, segments.size() - 1);
+        assertThat(pieces).allSatisfy(s -> assertThat(s).containsEntry("breakIndex", 0));
+        assertThat(pieces.stream().mapToLong(s -> ((Number) s.get("durationMs")).longValue()).sum()).isEqualTo(120_000);
+    }
+
+    @Test
+    void everyFilledItemIsInThePlayLogAtItsScheduledAirInstant() {
+        String blockId = unique("blk");
+        Map<String, Object> fill = api.filled(channel, block(blockId, AIR).content("/shows/ep1.mp4", 60_000).placeholder(120_000).body());
+
+        List<String> filledItems = segments(fill).stream().filter(s -> !"content".equals(s.get("type")) && !"pad".equals(s.get("type")))
+                .map(s -> s.get("assetUri") + " " + s.get("start") + " " + s.get("durationMs") + " " + blockId + " 0").toList();
+        assertThat(filledItems).isNotEmpty();
+        assertThat(api.plays(channel)).extracting(p -> p.get("assetUri") + " " + p.get("playedAt") + " " + p.get("durationMs")
+                + " " + p.get("blockId") + " " + p.get("breakIndex")).containsExactlyInAnyOrderElementsOf(filledItems);
+    }
+
+    @Test
+    void aRecordedPlayKeepsAnAssetOutWhileItCoolsDown() {
+        api.recordPlays(channel, play(a, "2026-11-20T19:30:00Z"));
+
+        Map<String, Object> fill = api.filled(channel, block(unique("blk"), AIR).placeholder(60_000).body());
+
+        assertThat(filledUris(fill)).containsExactly(b);
+    }
+
+    @Test
+    void aLaterBreakOfTheSameBlockSeesTheEarlierBreaksPlays() {
+        Map<String, Object> fill = api.filled(channel, block(unique("blk"), AIR)
+                .placeholder(60_000).content("/shows/ep1.mp4", 600_000).placeholder(60_000).body());
+
+        assertThat(segments(fill)).filteredOn(s -> a.equals(s.get("assetUri")) || b.equals(s.get("assetUri")))
+                .extracting(s -> s.get("breakIndex")).containsExactly(0, 0);
+        assertThat(segments(fill)).filteredOn(s -> Integer.valueOf(1).equals(s.get("breakIndex")))
+                .extracting(s -> s.get("type") + " " + s.get("durationMs")).containsExactly("pad 60000");
+    }
+
+    @Test
+    void aPulledSiblingsPlayKeepsItsWholeCooldownGroupOut() {
+        String group = unique("grp");
+        String sibling = "/ads/" + unique("sibling") + ".mp4";
+        api.putAssets(asset(a, "commercial", 30_000, Map.of("cooldownGroup", group)),
+                asset(sibling, "commercial", 30_000, Map.of("cooldownGroup", group)));
+        api.recordPlays(channel, play(sibling, "2026-11-20T19:30:00Z"));
+        api.putAssets(asset(sibling, "commercial", 30_000, Map.of("cooldownGroup", group, "state", "pulled")));
+
+        Map<String, Object> fill = api.filled(channel, block(unique("blk"), AIR).placeholder(60_000).body());
+
+        assertThat(filledUris(fill)).containsExactly(b);
+    }
+
+    @Test
+    void theSameBlockIdAgainAnswersTheStoredFillAndLogsNoNewPlay() {
+        Map<String, Object> body = block(unique("blk"), AIR).placeholder(60_000).body();
+        Map<String, Object> first = api.filled(channel, body);
+        List<Map<String, Object>> playsAfterFirst = api.plays(channel);
+
+        Map<String, Object> second = api.filled(channel, body);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(api.plays(channel)).isEqualTo(playsAfterFirst);
+    }
+
+    @Test
+    void aDifferentBodyUnderAStoredBlockIdIsAConflict() {
+        String blockId = unique("blk");
+        api.filled(channel, block(blockId, AIR).placeholder(60_000).body());
+        List<Map<String, Object>> playsAfterFirst = api.plays(channel);
+
+        api.fill(channel, block(blockId, AIR).placeholder(90_000).body())
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        assertThat(api.plays(channel)).isEqualTo(playsAfterFirst);
+    }
+
+    @Test
+    void anAuditorMayNotFill() {
+        http.post().uri("/api/v1/channels/{slug}/blocks/fill", channel).headers(AUDITOR).contentType(MediaType.APPLICATION_JSON)
+                .body(block(unique("blk"), AIR).placeholder(60_000).body()).exchange()
+                .expectStatus().isForbidden();
+
+        assertThat(api.plays(channel)).isEmpty();
+    }
+
+    @Test
+    void aNonPositiveSegmentDurationIsABadRequestNamingTheFieldAndLogsNothing() {
+        api.fill(channel, block(unique("blk"), AIR).placeholder(60_000).placeholder(0).body())
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("segments[1].durationMs");
+
+        assertThat(api.plays(channel)).isEmpty();
+    }
+
+    @Test
+    void aStartWithoutAnOffsetIsABadRequestNamingTheField() {
+        api.fill(channel, block(unique("blk"), "2026-11-20T20:00:00").placeholder(60_000).body())
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("start");
+    }
+
+    @Test
+    void anUnknownSegmentTypeIsABadRequestNamingTheField() {
+        Map<String, Object> body = block(unique("blk"), AIR).body();
+        body.put("segments", List.of(Map.of("type", "commercial", "assetUri", a, "durationMs", 30_000)));
+
+        api.fill(channel, body)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("segments[0].type");
+    }
+
+    @Test
+    void aFillReadsPastTheFirstPageOfCandidates() {
+        // showtime-cinema takes promos only; 2 x PAGE never-played commercials come first in the order.
+        List<Map<String, Object>> commercials = new java.util.ArrayList<>();
+        for (int i = 0; i < 2 * BlockFiller.PAGE; i++) {
+            commercials.add(asset("/ads/" + unique("early") + ".mp4", "commercial", 30_000));
+        }
+        api.putAssets(commercials.toArray(Map[]::new));
+        String promo = "/promos/" + unique("trailer") + ".mp4";
+        api.putAssets(asset(promo, "promo", 30_000));
+        api.recordPlays("showtime-cinema", play(promo, "2026-11-20T17:00:00Z"));
+
+        Map<String, Object> fill = api.filled("showtime-cinema", block(unique("blk"), AIR).placeholder(60_000).body());
+
+        assertThat(filledUris(fill)).containsExactly(promo);
+    }
+}
