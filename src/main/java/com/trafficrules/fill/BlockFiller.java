@@ -33,7 +33,7 @@ final class BlockFiller {
     static final int PAGE = 64;
 
     static final Comparator<AssetHistory> LEAST_RECENTLY_PLAYED = Comparator
-            .comparing(AssetHistory::lastPlayedBeforeMs, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .comparing(AssetHistory::lastPlayedMs, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(AssetHistory::uri);
 
     private BlockFiller() {

@@ -36,7 +36,7 @@ final class InMemoryPlayHistory implements PlayHistory {
                             .filter(other -> asset.cooldownGroup().equals(other.cooldownGroup()))
                             .map(Library::uuid).collect(Collectors.toSet()));
                     return new AssetHistory(asset.uuid(), asset.uri(), asset.type(), asset.durationMs(), asset.cooldownGroup(),
-                            lastBefore(times, airAtMs), firstAfter(times, airAtMs),
+                            times.stream().max(Long::compare).orElse(null),
                             times.stream().filter(t -> t >= dayStart && t < dayEnd).count(),
                             lastBefore(keyTimes, airAtMs), firstAfter(keyTimes, airAtMs));
                 }).sorted(BlockFiller.LEAST_RECENTLY_PLAYED).limit(limit).toList();

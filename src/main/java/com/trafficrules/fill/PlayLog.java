@@ -21,38 +21,50 @@ import org.springframework.stereotype.Repository;
 class PlayLog {
 
     /**
-     * One page of candidates: the ready assets that fit and are not yet seen, least recently played first
-     * (never played first, ties by uri in code-point order), each with its nearest plays around the break's
-     * air time, its plays that UTC day, and its cooldown group's nearest plays over all of the group's assets
-     * (pulled or long ones too). Only the ordering column is computed for every asset; the rest only for the
-     * page. Each per-asset subquery is one probe of the (channel_slug, asset_uuid, played_at) index.
+     * One page of candidates: the ready assets that fit and are not yet seen, least recently played on the
+     * channel first (never played first, ties by uri in code-point order), each with its nearest plays around
+     * the break's air time, its plays that UTC day, and its cooldown group's nearest plays over all of the
+     * group's assets (pulled or long ones too). The order comes from {@code channel_asset_last_play}'s index;
+     * the per-asset subqueries run for the page only, each one probe of the (channel_slug, asset_uuid,
+     * played_at) index of the play log.
      */
     static final String AROUND = """
-            with key_plays as (
+            with page as (
+              select * from (
+                (select a.uuid, a.uri, a.type, a.duration_ms, a.cooldown_group, null::timestamptz as last_played
+                   from assets a
+                  where a.state = 'ready' and a.duration_ms <= ? and not (a.uuid = any (?::uuid[]))
+                    and not exists (select 1 from channel_asset_last_play c
+                                     where c.channel_slug = ? and c.asset_uuid = a.uuid)
+                  order by a.uri collate "C"
+                  limit ?)
+                union all
+                (select a.uuid, a.uri, a.type, a.duration_ms, a.cooldown_group, c.last_played_at
+                   from channel_asset_last_play c join assets a on a.uuid = c.asset_uuid
+                  where c.channel_slug = ? and a.state = 'ready' and a.duration_ms <= ? and not (a.uuid = any (?::uuid[]))
+                  order by c.last_played_at, a.uri collate "C"
+                  limit ?)) candidates
+              order by last_played nulls first, uri collate "C"
+              limit ?),
+            key_plays as (
                 select g.cooldown_group,
                        max((select max(p.played_at) from traffic_play_log p
                              where p.channel_slug = ? and p.asset_uuid = g.uuid and p.played_at <= ?)) as last_before,
                        min((select min(p.played_at) from traffic_play_log p
                              where p.channel_slug = ? and p.asset_uuid = g.uuid and p.played_at > ?)) as first_after
                   from assets g
-                 where g.cooldown_group is not null
-                 group by g.cooldown_group),
-            page as (
-                select a.uuid, a.uri, a.type, a.duration_ms, a.cooldown_group,
-                       (select max(p.played_at) from traffic_play_log p
-                         where p.channel_slug = ? and p.asset_uuid = a.uuid and p.played_at <= ?) as last_before
-                  from assets a
-                 where a.state = 'ready' and a.duration_ms <= ? and not (a.uuid = any (?::uuid[]))
-                 order by last_before nulls first, a.uri collate "C"
-                 limit ?)
-            select page.uuid, page.uri, page.type, page.duration_ms, page.cooldown_group, page.last_before,
+                 where g.cooldown_group in (select cooldown_group from page)
+                 group by g.cooldown_group)
+            select page.uuid, page.uri, page.type, page.duration_ms, page.cooldown_group, page.last_played,
+                   (select max(p.played_at) from traffic_play_log p
+                     where p.channel_slug = ? and p.asset_uuid = page.uuid and p.played_at <= ?) as last_before,
                    (select min(p.played_at) from traffic_play_log p
                      where p.channel_slug = ? and p.asset_uuid = page.uuid and p.played_at > ?) as first_after,
                    (select count(*) from traffic_play_log p
                      where p.channel_slug = ? and p.asset_uuid = page.uuid and p.played_at >= ? and p.played_at < ?) as plays_today,
                    k.last_before as group_last_before, k.first_after as group_first_after
               from page left join key_plays k on k.cooldown_group = page.cooldown_group
-             order by page.last_before nulls first, page.uri collate "C"
+             order by page.last_played nulls first, page.uri collate "C"
             """;
 
     /** The parameters of {@link #AROUND} for one channel, break and page. */
@@ -60,7 +72,8 @@ class PlayLog {
         Timestamp air = new Timestamp(airAtMs);
         Instant dayStart = Instant.ofEpochMilli(airAtMs).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
         String seenArray = seen.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
-        return new Object[] {channel, air, channel, air, channel, air, maxDurationMs, seenArray, limit, channel, air, channel,
+        return new Object[] {maxDurationMs, seenArray, channel, limit, channel, maxDurationMs, seenArray, limit, limit,
+                channel, air, channel, air, channel, air, channel, air, channel,
                 Timestamp.from(dayStart), Timestamp.from(dayStart.plus(1, ChronoUnit.DAYS))};
     }
 
@@ -86,13 +99,11 @@ class PlayLog {
     }
 
     private static AssetHistory history(ResultSet row, int index) throws SQLException {
-        Long lastBefore = millis(row, "last_before");
-        Long firstAfter = millis(row, "first_after");
         boolean grouped = row.getString("cooldown_group") != null;
         return new AssetHistory(row.getObject("uuid", UUID.class), row.getString("uri"), row.getString("type"),
-                row.getLong("duration_ms"), row.getString("cooldown_group"), lastBefore, firstAfter,
-                row.getLong("plays_today"), grouped ? millis(row, "group_last_before") : lastBefore,
-                grouped ? millis(row, "group_first_after") : firstAfter);
+                row.getLong("duration_ms"), row.getString("cooldown_group"), millis(row, "last_played"),
+                row.getLong("plays_today"), millis(row, grouped ? "group_last_before" : "last_before"),
+                millis(row, grouped ? "group_first_after" : "first_after"));
     }
 
     private static Long millis(ResultSet row, String column) throws SQLException {
