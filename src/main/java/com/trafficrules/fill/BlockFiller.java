@@ -30,7 +30,7 @@ final class BlockFiller {
     static final String JOB = "fill";
 
     /** Candidates are read from the play history this many at a time, in this order, until the break is full. */
-    static final int PAGE = 64;
+    static final int PAGE = 16;
 
     static final Comparator<AssetHistory> LEAST_RECENTLY_PLAYED = Comparator
             .comparing(AssetHistory::lastPlayedMs, Comparator.nullsFirst(Comparator.naturalOrder()))

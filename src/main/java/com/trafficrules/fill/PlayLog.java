@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -33,7 +32,7 @@ class PlayLog {
               select * from (
                 (select a.uuid, a.uri, a.type, a.duration_ms, a.cooldown_group, null::timestamptz as last_played
                    from assets a
-                  where a.state = 'ready' and a.duration_ms <= ? and not (a.uuid = any (?::uuid[]))
+                  where a.state = 'ready' and a.duration_ms <= ? and not (a.uuid = any (?))
                     and not exists (select 1 from channel_asset_last_play c
                                      where c.channel_slug = ? and c.asset_uuid = a.uuid)
                   order by a.uri collate "C"
@@ -41,7 +40,7 @@ class PlayLog {
                 union all
                 (select a.uuid, a.uri, a.type, a.duration_ms, a.cooldown_group, c.last_played_at
                    from channel_asset_last_play c join assets a on a.uuid = c.asset_uuid
-                  where c.channel_slug = ? and a.state = 'ready' and a.duration_ms <= ? and not (a.uuid = any (?::uuid[]))
+                  where c.channel_slug = ? and a.state = 'ready' and a.duration_ms <= ? and not (a.uuid = any (?))
                   order by c.last_played_at, a.uri collate "C"
                   limit ?)) candidates
               order by last_played nulls first, uri collate "C"
@@ -54,16 +53,21 @@ class PlayLog {
                              where p.channel_slug = ? and p.asset_uuid = g.uuid and p.played_at > ?)) as first_after
                   from assets g
                  where g.cooldown_group in (select cooldown_group from page)
-                 group by g.cooldown_group)
+                 group by g.cooldown_group),
+            today as (
+                select p.asset_uuid, count(*) as plays
+                  from traffic_play_log p
+                 where p.channel_slug = ? and p.played_at >= ? and p.played_at < ?
+                 group by p.asset_uuid)
             select page.uuid, page.uri, page.type, page.duration_ms, page.cooldown_group, page.last_played,
                    (select max(p.played_at) from traffic_play_log p
                      where p.channel_slug = ? and p.asset_uuid = page.uuid and p.played_at <= ?) as last_before,
                    (select min(p.played_at) from traffic_play_log p
                      where p.channel_slug = ? and p.asset_uuid = page.uuid and p.played_at > ?) as first_after,
-                   (select count(*) from traffic_play_log p
-                     where p.channel_slug = ? and p.asset_uuid = page.uuid and p.played_at >= ? and p.played_at < ?) as plays_today,
+                   coalesce(today.plays, 0) as plays_today,
                    k.last_before as group_last_before, k.first_after as group_first_after
               from page left join key_plays k on k.cooldown_group = page.cooldown_group
+                        left join today on today.asset_uuid = page.uuid
              order by page.last_played nulls first, page.uri collate "C"
             """;
 
@@ -71,10 +75,10 @@ class PlayLog {
     static Object[] aroundParameters(String channel, long airAtMs, long maxDurationMs, Set<UUID> seen, int limit) {
         Timestamp air = new Timestamp(airAtMs);
         Instant dayStart = Instant.ofEpochMilli(airAtMs).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
-        String seenArray = seen.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        UUID[] seenArray = seen.toArray(UUID[]::new);
         return new Object[] {maxDurationMs, seenArray, channel, limit, channel, maxDurationMs, seenArray, limit, limit,
-                channel, air, channel, air, channel, air, channel, air, channel,
-                Timestamp.from(dayStart), Timestamp.from(dayStart.plus(1, ChronoUnit.DAYS))};
+                channel, air, channel, air, channel, Timestamp.from(dayStart), Timestamp.from(dayStart.plus(1, ChronoUnit.DAYS)),
+                channel, air, channel, air};
     }
 
     private final JdbcTemplate jdbc;
