@@ -5,9 +5,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
@@ -16,7 +18,11 @@ import org.kie.api.runtime.StatelessKieSession;
  */
 public final class CompiledRules {
 
+    private static final int POOLED_SESSIONS = 4;
+
     private final Map<String, KieBase> kieBasesByJob;
+    /** Reset sessions to reuse: a fresh session per request would allocate the whole network's memories again. */
+    private final Map<String, KieSessionsPool> sessionPools = new ConcurrentHashMap<>();
 
     CompiledRules(Map<String, KieBase> kieBasesByJob) {
         this.kieBasesByJob = Map.copyOf(kieBasesByJob);
@@ -29,7 +35,8 @@ public final class CompiledRules {
         if (kieBase == null) {
             return new Evaluation(outcomes, List.of());
         }
-        StatelessKieSession session = kieBase.newStatelessKieSession();
+        StatelessKieSession session = sessionPools.computeIfAbsent(job, name -> kieBase.newKieSessionsPool(POOLED_SESSIONS))
+                .newStatelessKieSession();
         if (declaresOutcomes(kieBase)) {
             session.setGlobal(Outcomes.GLOBAL, outcomes);
         }

@@ -166,7 +166,7 @@ final class RotationBuilder {
             if (current != null) {
                 current.handles().forEach(workspace::delete);
             }
-            placed.put(spot.id(), new Placed(spot, RotationFacts.of(spot).map(workspace::insert).toList()));
+            placed.put(spot.id(), new Placed(spot, RotationFacts.of(spot).stream().map(workspace::insert).toList()));
         }
     }
 

@@ -13,7 +13,6 @@ import com.trafficrules.rotation.facts.SpotProduct;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The facts the rotation rules reason over: the channel's policy, and each spot with its join keys. */
 final class RotationFacts {
@@ -41,12 +40,22 @@ final class RotationFacts {
     }
 
     /** The spot, the hours it is on air, its product codes and its creative's plays per cap window. */
-    static Stream<Object> of(Spot spot) {
-        Stream<Object> hours = SpotHour.covering(spot).map(Object.class::cast);
-        Stream<Object> products = spot.productCodes().stream().distinct().map(code -> new SpotProduct(spot.id(), code));
-        Stream<Object> plays = spot.creativeId() == null ? Stream.empty() : Stream.of(
-                new CreativePlay(CapWindow.HOUR, spot.localHour(), spot.creativeId(), spot),
-                new CreativePlay(CapWindow.DAY, spot.localDay(), spot.creativeId(), spot));
-        return Stream.of(Stream.<Object>of(spot), hours, products, plays).flatMap(s -> s);
+    static void addSpot(Spot spot, List<Object> facts) {
+        facts.add(spot);
+        long lastHour = SpotHour.hourOf(Math.max(spot.startMs(), spot.endMs() - 1));
+        for (long hour = SpotHour.hourOf(spot.startMs()); hour <= lastHour; hour++) {
+            facts.add(new SpotHour(spot.id(), hour));
+        }
+        spot.productCodes().stream().distinct().forEach(code -> facts.add(new SpotProduct(spot.id(), code)));
+        if (spot.creativeId() != null) {
+            facts.add(new CreativePlay(CapWindow.HOUR, spot.localHour(), spot.creativeId(), spot));
+            facts.add(new CreativePlay(CapWindow.DAY, spot.localDay(), spot.creativeId(), spot));
+        }
+    }
+
+    static List<Object> of(Spot spot) {
+        List<Object> facts = new ArrayList<>();
+        addSpot(spot, facts);
+        return facts;
     }
 }

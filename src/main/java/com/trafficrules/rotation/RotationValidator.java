@@ -23,7 +23,7 @@ public final class RotationValidator {
     public static RotationVerdict validate(Ruleset ruleset, RotationLog log) {
         List<Object> facts = new ArrayList<>(RotationFacts.policy(log.policy()));
         facts.addAll(log.breaks());
-        log.spots().forEach(spot -> RotationFacts.of(spot).forEach(facts::add));
+        log.spots().forEach(spot -> RotationFacts.addSpot(spot, facts));
         Evaluation evaluation = ruleset.rules().evaluate(JOB, facts);
         List<Fault> faults = new ArrayList<>(evaluation.outcomes().of(Fault.class));
         faults.sort(inAirOrder(log));
