@@ -4,17 +4,11 @@ import com.trafficrules.TrafficRulesApplication;
 import com.trafficrules.fill.PlayLogQueries;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -139,38 +133,13 @@ public final class FillBenchmark {
 
     private static long[] run(HttpClient client, URI base, String auth, AtomicInteger blocks, AtomicLong fallbacks,
                               long millis) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        List<Future<List<Long>>> workers = new ArrayList<>();
-        for (int w = 0; w < CONCURRENCY; w++) {
-            workers.add(pool.submit(() -> {
-                List<Long> latencies = new ArrayList<>();
-                while (System.nanoTime() < deadline) {
-                    int block = blocks.getAndIncrement();
-                    URI uri = base.resolve("/api/v1/channels/bench-" + (block % CHANNELS) + "/blocks/fill");
-                    String body = body(block);
-                    long start = System.nanoTime();
-                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    long nanos = System.nanoTime() - start;
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-                    }
-                    if (JSON.readTree(response.body()).get("fallback").asBoolean()) {
-                        fallbacks.incrementAndGet();
-                    }
-                    latencies.add(nanos);
-                }
-                return latencies;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> worker : workers) {
-            all.addAll(worker.get());
-        }
-        pool.shutdown();
-        return all.stream().mapToLong(Long::longValue).sorted().toArray();
+        return LoadRun.latencies(CONCURRENCY, millis, number -> {
+            int block = blocks.getAndIncrement();
+            URI uri = base.resolve("/api/v1/channels/bench-" + (block % CHANNELS) + "/blocks/fill");
+            if (JSON.readTree(LoadRun.post(client, uri, auth, body(block)).body()).get("fallback").asBoolean()) {
+                fallbacks.incrementAndGet();
+            }
+        });
     }
 
     private static List<String> plan(JdbcTemplate jdbc, String sql, Object... parameters) {

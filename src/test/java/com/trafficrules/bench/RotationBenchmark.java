@@ -1,29 +1,21 @@
 package com.trafficrules.bench;
 
+import com.trafficrules.support.ShippedRuleset;
 import com.trafficrules.TrafficRulesApplication;
-import com.trafficrules.engine.RulesetFiles;
 import com.trafficrules.policy.ChannelPolicy;
-import com.trafficrules.rotation.BuildRequest;
 import com.trafficrules.rotation.ReferenceValidator;
 import com.trafficrules.rotation.RotationLog;
 import com.trafficrules.rotation.RotationLogs;
-import com.trafficrules.rotation.RotationRequest;
 import com.trafficrules.rotation.RotationValidator;
 import com.trafficrules.rotation.facts.Fault;
 import com.trafficrules.ruleset.Ruleset;
-import com.trafficrules.ruleset.RulesetRef;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,8 +41,7 @@ public final class RotationBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        RulesetFiles files = RulesetFiles.fromDirectory(Path.of("."));
-        Ruleset ruleset = Ruleset.compile(new RulesetRef(0, "disk", files.hash()), files);
+        Ruleset ruleset = ShippedRuleset.compiled();
         NetworkDay day = new NetworkDay(20261120L);
         String engine = engineVersusReference(ruleset, day);
         if (args.length > 0 && args[0].equals("engine")) {
@@ -150,12 +141,12 @@ public final class RotationBenchmark {
 
             String buildBody = JSON.writeValueAsString(day.buildPool(CHANNEL, 1_000));
             URI build = base.resolve("/api/v1/rotation/build");
-            post(client, build, auth, buildBody);
+            LoadRun.post(client, build, auth, buildBody);
             List<Long> buildMillis = new ArrayList<>();
             String summary = "";
             for (int run = 0; run < 3; run++) {
                 long start = System.nanoTime();
-                HttpResponse<String> response = post(client, build, auth, buildBody);
+                HttpResponse<String> response = LoadRun.post(client, build, auth, buildBody);
                 buildMillis.add((System.nanoTime() - start) / 1_000_000);
                 var tree = JSON.readTree(response.body());
                 summary = tree.get("placements").size() + " placed, " + tree.get("quarantined").size() + " quarantined";
@@ -184,34 +175,6 @@ public final class RotationBenchmark {
 
     private static long[] load(HttpClient client, URI uri, String auth, List<String> bodies, int concurrency, long millis)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        List<Future<List<Long>>> workers = new ArrayList<>();
-        for (int w = 0; w < concurrency; w++) {
-            int worker = w;
-            workers.add(pool.submit(() -> {
-                List<Long> latencies = new ArrayList<>();
-                for (int i = worker; System.nanoTime() < deadline; i++) {
-                    long start = System.nanoTime();
-                    HttpResponse<String> response = post(client, uri, auth, bodies.get(i % bodies.size()));
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-                    }
-                    latencies.add(System.nanoTime() - start);
-                }
-                return latencies;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> worker : workers) {
-            all.addAll(worker.get());
-        }
-        pool.shutdown();
-        return all.stream().mapToLong(Long::longValue).sorted().toArray();
-    }
-
-    private static HttpResponse<String> post(HttpClient client, URI uri, String auth, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri).header("Authorization", auth).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return LoadRun.latencies(concurrency, millis, number -> LoadRun.post(client, uri, auth, bodies.get(number % bodies.size())));
     }
 }

@@ -1,12 +1,10 @@
 package com.trafficrules.fill;
 
+import com.trafficrules.support.ShippedRuleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.trafficrules.engine.RulesetFiles;
 import com.trafficrules.policy.InterstitialTypes;
 import com.trafficrules.ruleset.Ruleset;
-import com.trafficrules.ruleset.RulesetRef;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,8 +34,7 @@ class BlockFillerProperties {
 
     private static synchronized Ruleset ruleset() {
         if (ruleset == null) {
-            RulesetFiles files = RulesetFiles.fromDirectory(Path.of("."));
-            ruleset = Ruleset.compile(new RulesetRef(0, "disk", files.hash()), files);
+            ruleset = ShippedRuleset.compiled();
         }
         return ruleset;
     }

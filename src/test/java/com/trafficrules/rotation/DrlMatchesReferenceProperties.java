@@ -1,5 +1,6 @@
 package com.trafficrules.rotation;
 
+import com.trafficrules.support.ShippedRuleset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.trafficrules.engine.RulesetFiles;
@@ -9,7 +10,6 @@ import com.trafficrules.policy.InterstitialTypes;
 import com.trafficrules.rotation.facts.Fault;
 import com.trafficrules.rotation.facts.Spot;
 import com.trafficrules.ruleset.Ruleset;
-import com.trafficrules.ruleset.RulesetRef;
 import com.trafficrules.ruletest.Scenario;
 import com.trafficrules.ruletest.Scenarios;
 import java.nio.file.Path;
@@ -73,8 +73,7 @@ class DrlMatchesReferenceProperties {
 
     private static synchronized Ruleset ruleset() {
         if (ruleset == null) {
-            RulesetFiles files = RulesetFiles.fromDirectory(Path.of("."));
-            ruleset = Ruleset.compile(new RulesetRef(0, "disk", files.hash()), files);
+            ruleset = ShippedRuleset.compiled();
         }
         return ruleset;
     }

@@ -1,12 +1,10 @@
 package com.trafficrules.rotation;
 
+import com.trafficrules.support.ShippedRuleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.trafficrules.engine.RulesetFiles;
 import com.trafficrules.rotation.facts.Severity;
 import com.trafficrules.ruleset.Ruleset;
-import com.trafficrules.ruleset.RulesetRef;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,8 +27,7 @@ class RotationBuildProperties {
 
     @BeforeContainer
     static void compileTheShippedRuleset() {
-        RulesetFiles files = RulesetFiles.fromDirectory(Path.of("."));
-        ruleset = Ruleset.compile(new RulesetRef(0, "disk", files.hash()), files);
+        ruleset = ShippedRuleset.compiled();
     }
 
     @Property(tries = 60)

@@ -1,11 +1,9 @@
 package com.trafficrules.rotation;
 
+import com.trafficrules.support.ShippedRuleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.trafficrules.engine.RulesetFiles;
 import com.trafficrules.ruleset.Ruleset;
-import com.trafficrules.ruleset.RulesetRef;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +16,7 @@ class RotationBuilderTest {
 
     @BeforeAll
     static void compileTheShippedRuleset() {
-        RulesetFiles files = RulesetFiles.fromDirectory(Path.of("."));
-        ruleset = Ruleset.compile(new RulesetRef(0, "disk", files.hash()), files);
+        ruleset = ShippedRuleset.compiled();
     }
 
     private static BuildRequest.CandidateInput candidate(String id, long lengthMs, String advertiser, int priority) {

@@ -1,12 +1,10 @@
 package com.trafficrules.ruletest;
 
+import com.trafficrules.support.ShippedRuleset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.trafficrules.engine.RulesetFiles;
 import com.trafficrules.ruleset.Ruleset;
-import com.trafficrules.ruleset.RulesetRef;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,8 +16,7 @@ class ScenarioRunnerTest {
 
     @BeforeAll
     static void compileTheShippedRuleset() {
-        RulesetFiles files = RulesetFiles.fromDirectory(Path.of("."));
-        ruleset = Ruleset.compile(new RulesetRef(0, "disk", files.hash()), files);
+        ruleset = ShippedRuleset.compiled();
     }
 
     private static Scenario overlapScenario(String expect) {
