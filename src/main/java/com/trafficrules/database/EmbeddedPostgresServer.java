@@ -120,10 +120,6 @@ public final class EmbeddedPostgresServer {
         }
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
     private synchronized void close() {
         try {
             postgres.close();

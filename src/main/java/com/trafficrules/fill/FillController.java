@@ -43,7 +43,7 @@ class FillController {
 
     @PostMapping("/blocks/fill")
     FillService.FillResponse fill(@PathVariable String slug, @RequestBody FillRequest request) {
-        return fills.fill(channel(slug), request);
+        return fills.fill(ChannelPolicies.requireSlug(slug), request);
     }
 
     @PostMapping("/blocks/compile")
@@ -51,11 +51,12 @@ class FillController {
     BlockCompiler.CompiledBlock compile(@PathVariable String slug, @RequestBody BlockCompiler.CompileRequest request) {
         BlockCompiler.CompiledBlock block = BlockCompiler.compile(request);
         String requestHash = RulesetFiles.sha256(json.writeValueAsString(request));
-        var stored = compiledBlocks.storeOnce(channel(slug), block.blockId(), requestHash, json.writeValueAsString(block));
+        var stored = compiledBlocks.storeOnce(ChannelPolicies.requireSlug(slug), block.blockId(), requestHash,
+                json.writeValueAsString(block));
         if (stored.isPresent() && !stored.get().requestHash().equals(requestHash)) {
             throw new BlockConflictException(slug, block.blockId());
         }
-        return stored.map(earlier -> json.readValue(earlier.response(), BlockCompiler.CompiledBlock.class)).orElse(block);
+        return stored.map(earlier -> json.readValue(earlier.body(), BlockCompiler.CompiledBlock.class)).orElse(block);
     }
 
     record PlayInput(String assetUri, String playedAt, String blockId, Integer breakIndex) {
@@ -84,7 +85,7 @@ class FillController {
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     PlayList record(@PathVariable String slug, @RequestBody PlaysRequest request) {
-        String channel = channel(slug);
+        String channel = ChannelPolicies.requireSlug(slug);
         Map<String, Asset> known = assets.findByUriIn(request.plays().stream().filter(p -> p != null && p.assetUri() != null)
                 .map(PlayInput::assetUri).toList()).stream().collect(Collectors.toMap(Asset::getUri, Function.identity()));
         RequestChecks checks = new RequestChecks();
@@ -121,10 +122,6 @@ class FillController {
         Instant fromInstant = from == null ? null : checks.instant("from", from);
         Instant toInstant = to == null ? null : checks.instant("to", to);
         checks.throwIfAny();
-        return new PlayList(playLog.between(channel(slug), fromInstant, toInstant).stream().map(PlayView::of).toList());
-    }
-
-    private static String channel(String slug) {
-        return ChannelPolicies.requireSlug(slug);
+        return new PlayList(playLog.between(ChannelPolicies.requireSlug(slug), fromInstant, toInstant).stream().map(PlayView::of).toList());
     }
 }

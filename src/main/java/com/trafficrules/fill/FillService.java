@@ -78,7 +78,7 @@ class FillService {
             if (!stored.get().requestHash().equals(requestHash)) {
                 throw new BlockConflictException(channel, block.blockId());
             }
-            return json.readValue(stored.get().response(), FillResponse.class);
+            return json.readValue(stored.get().body(), FillResponse.class);
         }
         BlockFiller.Filled filled = BlockFiller.fill(ruleset, policy, block, playLog.of(channel));
         FillOutcome outcome = new FillOutcome(false, null, filled.segments());

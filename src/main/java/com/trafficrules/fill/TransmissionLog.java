@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TransmissionLog {
 
-    record Stored(String requestHash, String response) {
+    /** What was stored under a block id: the hash of the request that made it and the stored JSON. */
+    record Stored(String requestHash, String body) {
     }
 
     private final JdbcTemplate jdbc;
