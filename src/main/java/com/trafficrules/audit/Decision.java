@@ -3,13 +3,16 @@ package com.trafficrules.audit;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.Persistable;
 
 /**
  * One evaluation, kept forever: what was asked, what was answered, by which ruleset version and which
@@ -17,7 +20,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "decision")
-public class Decision {
+public class Decision implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -34,8 +37,21 @@ public class Decision {
     private String request;
     @ColumnTransformer(write = "?::jsonb")
     private String outcome;
+    /** Ids are assigned here, so saving a new decision must not first look for a stored one. */
+    @Transient
+    private boolean stored;
 
     protected Decision() {
+    }
+
+    @PostLoad
+    void markStored() {
+        stored = true;
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
     }
 
     Decision(UUID id, String kind, String channel, Instant createdAt, String caller, long rulesetId,
@@ -51,6 +67,7 @@ public class Decision {
         this.outcome = outcome;
     }
 
+    @Override
     public UUID getId() {
         return id;
     }
