@@ -35,16 +35,16 @@ public final class FillScenarios implements ScenarioKind {
     @Override
     public List<String> differences(Ruleset ruleset, Scenario scenario) {
         JsonNode context = scenario.context() == null ? json.createObjectNode() : scenario.context();
-        Map<String, InMemoryPlayHistory.Library> library = new HashMap<>();
+        Map<String, LibraryAsset> library = new HashMap<>();
         for (JsonNode asset : context.path("assets")) {
             String uri = asset.get("uri").asString();
-            library.put(uri, new InMemoryPlayHistory.Library(UUID.nameUUIDFromBytes(uri.getBytes(StandardCharsets.UTF_8)), uri,
+            library.put(uri, new LibraryAsset(UUID.nameUUIDFromBytes(uri.getBytes(StandardCharsets.UTF_8)), uri,
                     asset.get("type").asString(), asset.get("durationMs").asLong(), asset.path("state").asString("ready"),
                     asset.hasNonNull("cooldownGroup") ? asset.get("cooldownGroup").asString() : null));
         }
         List<LoggedPlay> plays = new ArrayList<>();
         for (JsonNode play : context.path("plays")) {
-            InMemoryPlayHistory.Library asset = library.get(play.get("assetUri").asString());
+            LibraryAsset asset = library.get(play.get("assetUri").asString());
             if (asset == null) {
                 return List.of("context.plays names an asset not in context.assets: " + play.get("assetUri").asString());
             }

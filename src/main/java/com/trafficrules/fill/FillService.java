@@ -31,16 +31,18 @@ class FillService {
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
     private final PlayLog playLog;
+    private final FillMemory memory;
     private final TransmissionLog transmissions;
     private final DecisionLog decisions;
     private final JsonMapper json;
 
     FillService(ActiveRuleset active, TransactionTemplate transactions, JdbcTemplate jdbc, PlayLog playLog,
-                TransmissionLog transmissions, DecisionLog decisions, JsonMapper json) {
+                FillMemory memory, TransmissionLog transmissions, DecisionLog decisions, JsonMapper json) {
         this.active = active;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.playLog = playLog;
+        this.memory = memory;
         this.transmissions = transmissions;
         this.decisions = decisions;
         this.json = json;
@@ -57,8 +59,10 @@ class FillService {
         Ruleset ruleset = active.current();
         Block block = BlockRequests.parse(request);
         ChannelPolicy policy = ruleset.policies().forChannel(channel);
-        try {
-            return transactions.execute(status -> fillOnce(channel, request, block, ruleset, policy));
+        try (FillMemory.Hold held = memory.hold(channel)) {
+            FillResponse response = transactions.execute(status -> fillOnce(channel, request, block, ruleset, policy, held));
+            held.committed();
+            return response;
         } catch (BlockConflictException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -68,7 +72,8 @@ class FillService {
         }
     }
 
-    private FillResponse fillOnce(String channel, FillRequest request, Block block, Ruleset ruleset, ChannelPolicy policy) {
+    private FillResponse fillOnce(String channel, FillRequest request, Block block, Ruleset ruleset, ChannelPolicy policy,
+                                  FillMemory.Hold held) {
         // Playout waits for this answer: a fill that cannot get its lock or its data in time falls back.
         jdbc.execute("set local statement_timeout = 5000");
         jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", rows -> { }, "fill:" + channel);
@@ -80,7 +85,9 @@ class FillService {
             }
             return json.readValue(stored.get().body(), FillResponse.class);
         }
-        BlockFiller.Filled filled = BlockFiller.fill(ruleset, policy, block, playLog.of(channel));
+        held.catchUp();
+        BlockFiller.Filled filled = BlockFiller.fill(ruleset, policy, block, playLog.of(channel, held));
+        held.settle();
         FillOutcome outcome = new FillOutcome(false, null, filled.segments());
         UUID decisionId = decisions.record(KIND, channel, ruleset.ref(), filled.firedRules(), request, outcome);
         FillResponse response = new FillResponse(decisionId, ruleset.ref(), block.blockId(),

@@ -1,12 +1,16 @@
 package com.trafficrules.fill;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,65 +24,29 @@ import org.springframework.stereotype.Repository;
 class PlayLog {
 
     /**
-     * One page of candidates: the ready assets that fit and are not yet seen, least recently played on the
-     * channel first (never played first, ties by uri in code-point order), each with its nearest plays around
-     * the break's air time, its plays that UTC day, and its cooldown group's nearest plays over all of the
-     * group's assets (pulled or long ones too). The order comes from {@code channel_asset_last_play}'s index;
-     * the per-asset subqueries run for the page only, each one probe of the (channel_slug, asset_uuid,
-     * played_at) index of the play log.
+     * The nearest plays of some assets before and after one break's air time: two probes of the
+     * (channel_slug, asset_uuid, played_at) index per asset.
      */
-    static final String AROUND = """
-            with page as (
-              select * from (
-                (select a.uuid, a.uri, a.type, a.duration_ms, a.cooldown_group, null::timestamptz as last_played
-                   from assets a
-                  where a.state = 'ready' and a.duration_ms <= ? and not (a.uuid = any (?))
-                    and not exists (select 1 from channel_asset_last_play c
-                                     where c.channel_slug = ? and c.asset_uuid = a.uuid)
-                  order by a.uri collate "C"
-                  limit ?)
-                union all
-                (select a.uuid, a.uri, a.type, a.duration_ms, a.cooldown_group, c.last_played_at
-                   from channel_asset_last_play c join assets a on a.uuid = c.asset_uuid
-                  where c.channel_slug = ? and a.state = 'ready' and a.duration_ms <= ? and not (a.uuid = any (?))
-                  order by c.last_played_at, a.uri collate "C"
-                  limit ?)) candidates
-              order by last_played nulls first, uri collate "C"
-              limit ?),
-            key_plays as (
-                select g.cooldown_group,
-                       max((select max(p.played_at) from traffic_play_log p
-                             where p.channel_slug = ? and p.asset_uuid = g.uuid and p.played_at <= ?)) as last_before,
-                       min((select min(p.played_at) from traffic_play_log p
-                             where p.channel_slug = ? and p.asset_uuid = g.uuid and p.played_at > ?)) as first_after
-                  from assets g
-                 where g.cooldown_group in (select cooldown_group from page)
-                 group by g.cooldown_group),
-            today as (
-                select p.asset_uuid, count(*) as plays
-                  from traffic_play_log p
-                 where p.channel_slug = ? and p.played_at >= ? and p.played_at < ?
-                 group by p.asset_uuid)
-            select page.uuid, page.uri, page.type, page.duration_ms, page.cooldown_group, page.last_played,
+    static final String NEAREST = """
+            select u.uuid,
                    (select max(p.played_at) from traffic_play_log p
-                     where p.channel_slug = ? and p.asset_uuid = page.uuid and p.played_at <= ?) as last_before,
+                     where p.channel_slug = ? and p.asset_uuid = u.uuid and p.played_at <= ?) as last_before,
                    (select min(p.played_at) from traffic_play_log p
-                     where p.channel_slug = ? and p.asset_uuid = page.uuid and p.played_at > ?) as first_after,
-                   coalesce(today.plays, 0) as plays_today,
-                   k.last_before as group_last_before, k.first_after as group_first_after
-              from page left join key_plays k on k.cooldown_group = page.cooldown_group
-                        left join today on today.asset_uuid = page.uuid
-             order by page.last_played nulls first, page.uri collate "C"
+                     where p.channel_slug = ? and p.asset_uuid = u.uuid and p.played_at > ?) as first_after
+              from unnest(?::uuid[]) as u(uuid)
             """;
 
-    /** The parameters of {@link #AROUND} for one channel, break and page. */
-    static Object[] aroundParameters(String channel, long airAtMs, long maxDurationMs, Set<UUID> seen, int limit) {
+    /** Each asset's plays on the channel in a span of time: one range of the (channel_slug, played_at) index. */
+    static final String PLAYS_PER_ASSET = """
+            select asset_uuid, count(*) as plays from traffic_play_log
+             where channel_slug = ? and played_at >= ? and played_at < ?
+             group by asset_uuid
+            """;
+
+    /** The parameters of {@link #NEAREST} for one channel, break and set of assets. */
+    static Object[] nearestParameters(String channel, long airAtMs, Collection<UUID> assets) {
         Timestamp air = new Timestamp(airAtMs);
-        Instant dayStart = Instant.ofEpochMilli(airAtMs).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
-        UUID[] seenArray = seen.toArray(UUID[]::new);
-        return new Object[] {maxDurationMs, seenArray, channel, limit, channel, maxDurationMs, seenArray, limit, limit,
-                channel, air, channel, air, channel, Timestamp.from(dayStart), Timestamp.from(dayStart.plus(1, ChronoUnit.DAYS)),
-                channel, air, channel, air};
+        return new Object[] {channel, air, channel, air, assets.toArray(UUID[]::new)};
     }
 
     private final JdbcTemplate jdbc;
@@ -87,27 +55,39 @@ class PlayLog {
         this.jdbc = jdbc;
     }
 
-    /** The play log of one channel as a fill sees it. */
-    PlayHistory of(String channel) {
+    /**
+     * The play log of one channel as a fill sees it: candidates in the order the replica remembers, with the
+     * day's play counts it remembers, and each page's nearest plays read from the log; the plays a fill logs
+     * update what is remembered too.
+     */
+    PlayHistory of(String channel, FillMemory.Hold memory) {
         return new PlayHistory() {
             @Override
             public List<AssetHistory> around(long airAtMs, long maxDurationMs, Set<UUID> seen, int limit) {
-                return jdbc.query(AROUND, PlayLog::history, aroundParameters(channel, airAtMs, maxDurationMs, seen, limit));
+                AssetLibrary library = memory.library();
+                List<PlayOrder.Ordered> page = memory.order().page(library, maxDurationMs, seen, limit);
+                if (page.isEmpty()) {
+                    return List.of();
+                }
+                Set<UUID> probed = new LinkedHashSet<>();
+                page.forEach(candidate -> probed.addAll(library.sharingCooldownWith(candidate.asset())));
+                Map<UUID, AssetHistory.Nearest> nearest = new HashMap<>();
+                jdbc.query(NEAREST, row -> {
+                    UUID uuid = row.getObject("uuid", UUID.class);
+                    nearest.put(uuid, new AssetHistory.Nearest(millis(row, "last_before"), millis(row, "first_after"),
+                            memory.playsThatDay(uuid, airAtMs)));
+                }, nearestParameters(channel, airAtMs, probed));
+                return page.stream()
+                        .map(candidate -> AssetHistory.of(candidate, library.sharingCooldownWith(candidate.asset()), nearest))
+                        .toList();
             }
 
             @Override
             public void record(List<LoggedPlay> plays) {
                 insert(channel, plays);
+                memory.played(plays);
             }
         };
-    }
-
-    private static AssetHistory history(ResultSet row, int index) throws SQLException {
-        boolean grouped = row.getString("cooldown_group") != null;
-        return new AssetHistory(row.getObject("uuid", UUID.class), row.getString("uri"), row.getString("type"),
-                row.getLong("duration_ms"), row.getString("cooldown_group"), millis(row, "last_played"),
-                row.getLong("plays_today"), millis(row, grouped ? "group_last_before" : "last_before"),
-                millis(row, grouped ? "group_first_after" : "first_after"));
     }
 
     private static Long millis(ResultSet row, String column) throws SQLException {
@@ -115,19 +95,35 @@ class PlayLog {
         return value == null ? null : value.getTime();
     }
 
+    /** Each asset's plays on the channel from {@code fromMs} for {@code spanMs}; assets without plays are left out. */
+    Map<UUID, Long> playsPerAsset(String channel, long fromMs, long spanMs) {
+        Map<UUID, Long> counts = new HashMap<>();
+        jdbc.query(PLAYS_PER_ASSET, row -> {
+            counts.put(row.getObject("asset_uuid", UUID.class), row.getLong("plays"));
+        }, channel, new Timestamp(fromMs), new Timestamp(fromMs + spanMs));
+        return counts;
+    }
+
+    /** Logs the plays in one statement, so the play log's statement triggers run once for them all. */
     void insert(String channel, List<LoggedPlay> plays) {
-        jdbc.batchUpdate("""
-                insert into traffic_play_log (channel_slug, asset_uuid, asset_uri, asset_type, played_at, break_index, block_id, duration_ms)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                """, plays, plays.size(), (statement, play) -> {
+        if (plays.isEmpty()) {
+            return;
+        }
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    insert into traffic_play_log (channel_slug, asset_uuid, asset_uri, asset_type, played_at, break_index, block_id, duration_ms)
+                    select ?, * from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::integer[], ?::text[], ?::bigint[])
+                    """);
             statement.setString(1, channel);
-            statement.setObject(2, play.assetUuid());
-            statement.setString(3, play.assetUri());
-            statement.setString(4, play.assetType());
-            statement.setTimestamp(5, new Timestamp(play.playedAtMs()));
-            statement.setObject(6, play.breakIndex());
-            statement.setString(7, play.blockId());
-            statement.setLong(8, play.durationMs());
+            statement.setArray(2, connection.createArrayOf("uuid", plays.stream().map(LoggedPlay::assetUuid).toArray()));
+            statement.setArray(3, connection.createArrayOf("text", plays.stream().map(LoggedPlay::assetUri).toArray()));
+            statement.setArray(4, connection.createArrayOf("text", plays.stream().map(LoggedPlay::assetType).toArray()));
+            statement.setArray(5, connection.createArrayOf("timestamptz",
+                    plays.stream().map(play -> new Timestamp(play.playedAtMs())).toArray()));
+            statement.setArray(6, connection.createArrayOf("integer", plays.stream().map(LoggedPlay::breakIndex).toArray()));
+            statement.setArray(7, connection.createArrayOf("text", plays.stream().map(LoggedPlay::blockId).toArray()));
+            statement.setArray(8, connection.createArrayOf("bigint", plays.stream().map(LoggedPlay::durationMs).toArray()));
+            return statement;
         });
     }
 

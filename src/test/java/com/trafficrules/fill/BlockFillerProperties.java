@@ -40,7 +40,7 @@ class BlockFillerProperties {
     }
 
     /** A block to fill on a channel, the library and the plays already in the log. */
-    record Case(String channel, Block block, List<InMemoryPlayHistory.Library> library, List<LoggedPlay> plays) {
+    record Case(String channel, Block block, List<LibraryAsset> library, List<LoggedPlay> plays) {
 
         List<Segment> fill() {
             return fill(BlockFiller.PAGE);
@@ -72,19 +72,19 @@ class BlockFillerProperties {
                         : List.of(new Block.Part(Segment.FILLER, "", 0, ms)))
                 .list().ofMinSize(1).ofMaxSize(4)
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
-        Arbitrary<InMemoryPlayHistory.Library> asset = Combinators.combine(
+        Arbitrary<LibraryAsset> asset = Combinators.combine(
                         Arbitraries.oneOf(Arbitraries.longs().between(1, 1_000), Arbitraries.longs().between(1, 120_000),
                                 Arbitraries.of(5_000L, 10_000L, 15_000L, 30_000L, 60_000L)),
                         Arbitraries.of(InterstitialTypes.ALL),
                         Arbitraries.of("ready", "ready", "ready", "pulled"),
                         Arbitraries.of("g1", "g2").injectNull(0.7))
-                .as((ms, type, state, group) -> new InMemoryPlayHistory.Library(null, null, type, ms, state, group));
-        Arbitrary<List<InMemoryPlayHistory.Library>> library = asset.list().ofMaxSize(12).map(assets -> {
-            List<InMemoryPlayHistory.Library> named = new ArrayList<>();
+                .as((ms, type, state, group) -> new LibraryAsset(null, null, type, ms, state, group));
+        Arbitrary<List<LibraryAsset>> library = asset.list().ofMaxSize(12).map(assets -> {
+            List<LibraryAsset> named = new ArrayList<>();
             for (int i = 0; i < assets.size(); i++) {
-                InMemoryPlayHistory.Library a = assets.get(i);
+                LibraryAsset a = assets.get(i);
                 String uri = "/media/asset-" + i + ".mp4";
-                named.add(new InMemoryPlayHistory.Library(UUID.nameUUIDFromBytes(uri.getBytes()), uri, a.type(), a.durationMs(),
+                named.add(new LibraryAsset(UUID.nameUUIDFromBytes(uri.getBytes()), uri, a.type(), a.durationMs(),
                         a.state(), a.cooldownGroup()));
             }
             return named;
@@ -95,7 +95,7 @@ class BlockFillerProperties {
                 .as((index, offset) -> new long[] {index, offset}).list().ofMaxSize(10);
         return Combinators.combine(Arbitraries.of(CHANNELS), parts, library, plays).as((channel, segments, assets, history) -> {
             List<LoggedPlay> logged = history.stream().filter(p -> p[0] < assets.size()).map(p -> {
-                InMemoryPlayHistory.Library a = assets.get((int) p[0]);
+                LibraryAsset a = assets.get((int) p[0]);
                 return new LoggedPlay(a.uuid(), a.uri(), a.type(), START_MS + p[1], null, null, a.durationMs());
             }).toList();
             return new Case(channel, new Block("blk-1", START_MS, segments), assets, logged);
@@ -115,7 +115,7 @@ class BlockFillerProperties {
 
     @Property(tries = 300)
     void noAssetAirsTwiceInOneBreak(@ForAll("blocks") Case fill) {
-        Set<String> libraryUris = fill.library().stream().map(InMemoryPlayHistory.Library::uri).collect(Collectors.toSet());
+        Set<String> libraryUris = fill.library().stream().map(LibraryAsset::uri).collect(Collectors.toSet());
 
         fill.breaks(fill.fill()).forEach((index, pieces) -> {
             List<String> items = pieces.stream().map(Segment::assetUri).filter(libraryUris::contains).toList();

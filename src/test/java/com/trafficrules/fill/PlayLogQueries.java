@@ -1,18 +1,25 @@
 package com.trafficrules.fill;
 
+import java.util.Collection;
+import java.util.UUID;
+
 /** The play log's queries as the fill benchmark EXPLAINs them (PlayLog keeps them package-private). */
 public final class PlayLogQueries {
 
     private PlayLogQueries() {
     }
 
-    /** {@link PlayLog#AROUND}: one page of the ready assets that fit, with their plays around one break. */
-    public static String around() {
-        return PlayLog.AROUND;
+    /** {@link PlayLog#NEAREST}: the nearest plays of one page of candidates around one break. */
+    public static String nearest() {
+        return PlayLog.NEAREST;
     }
 
-    /** The parameters of the first page a fill reads for a break of {@code maxDurationMs}. */
-    public static Object[] aroundParameters(String channel, long airAtMs, long maxDurationMs) {
-        return PlayLog.aroundParameters(channel, airAtMs, maxDurationMs, java.util.Set.of(), BlockFiller.PAGE);
+    /** {@link PlayLog#PLAYS_PER_ASSET}: the daily cap's counts of one channel and UTC day. */
+    public static String playsPerAsset() {
+        return PlayLog.PLAYS_PER_ASSET;
+    }
+
+    public static Object[] nearestParameters(String channel, long airAtMs, Collection<UUID> assets) {
+        return PlayLog.nearestParameters(channel, airAtMs, assets);
     }
 }

@@ -1,0 +1,187 @@
+package com.trafficrules.fill;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What this replica remembers between fills: the asset library and, for recently filled channels, the
+ * least-recently-played order. Both are stamped with the database counter they were read at
+ * ({@code asset_library_version}, {@code channel_play_version}); a fill compares the stamps under its
+ * channel's lock and reads again only what changed — a play recorded through the API, another replica's
+ * fill, an asset upserted or deleted. The plays per asset per UTC day (the daily cap's count) are kept
+ * with the order; the nearest plays that decide cooldowns are read for every page of candidates.
+ */
+@Component
+class FillMemory {
+
+    /** Channels whose order is kept; the least recently filled beyond this are read again when next filled. */
+    private static final int CHANNELS_KEPT = 512;
+    private static final int LOCK_STRIPES = 1024;
+    private static final long LOCK_WAIT_MS = 5_000;
+
+    private record Stamped<T>(long version, T value) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final PlayLog playLog;
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    private volatile Stamped<AssetLibrary> library = new Stamped<>(-1, AssetLibrary.EMPTY);
+    /** What is remembered of one channel's play log: the fill order and the plays per asset per day. */
+    private record ChannelPlays(PlayOrder order, DailyPlays daily) {
+    }
+
+    private final Map<String, Stamped<ChannelPlays>> channels = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Stamped<ChannelPlays>> eldest) {
+            return size() > CHANNELS_KEPT;
+        }
+    };
+
+    FillMemory(JdbcTemplate jdbc, PlayLog playLog) {
+        this.jdbc = jdbc;
+        this.playLog = playLog;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    /**
+     * This replica's turn at the channel: fills of one channel on one replica take turns here before they
+     * queue on the database's advisory lock, so the order one fill leaves behind is the next one's start.
+     */
+    Hold hold(String channel) {
+        ReentrantLock lock = locks[Math.floorMod(channel.hashCode(), LOCK_STRIPES)];
+        try {
+            if (!lock.tryLock(LOCK_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("Another fill of " + channel + " held it for over " + LOCK_WAIT_MS + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for another fill of " + channel, e);
+        }
+        return new Hold(channel, lock);
+    }
+
+    /** One fill's use of the channel's memory; close it whatever happens. */
+    final class Hold implements AutoCloseable {
+
+        private final String channel;
+        private final ReentrantLock lock;
+        private AssetLibrary heldLibrary;
+        private ChannelPlays plays;
+        private boolean changed;
+        private Long versionAfterFill;
+        private boolean committed;
+
+        private Hold(String channel, ReentrantLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        /**
+         * Brings the library and the channel's order up to the database's. Call it inside the fill's
+         * transaction after its advisory lock is taken, so no other fill of the channel commits meanwhile.
+         */
+        void catchUp() {
+            Map<String, Object> versions = jdbc.queryForMap("""
+                    select coalesce((select version from channel_play_version where channel_slug = ?), 0) as plays,
+                           (select version from asset_library_version) as library
+                    """, channel);
+            long libraryVersion = (Long) versions.get("library");
+            Stamped<AssetLibrary> known = library;
+            if (known.version() != libraryVersion) {
+                known = new Stamped<>(libraryVersion, new AssetLibrary(jdbc.query(
+                        "select uuid, uri, type, duration_ms, state, cooldown_group from assets",
+                        (row, index) -> new LibraryAsset(row.getObject("uuid", UUID.class), row.getString("uri"),
+                                row.getString("type"), row.getLong("duration_ms"), row.getString("state"),
+                                row.getString("cooldown_group")))));
+                library = known;
+            }
+            heldLibrary = known.value();
+            long playsVersion = (Long) versions.get("plays");
+            Stamped<ChannelPlays> remembered;
+            synchronized (channels) {
+                remembered = channels.get(channel);
+            }
+            if (remembered == null || remembered.version() != playsVersion) {
+                PlayOrder read = new PlayOrder();
+                jdbc.query("""
+                        select c.asset_uuid, a.uri, c.last_played_at
+                          from channel_asset_last_play c join assets a on a.uuid = c.asset_uuid
+                         where c.channel_slug = ?
+                        """, row -> {
+                    read.played(row.getObject("asset_uuid", UUID.class), row.getString("uri"),
+                            row.getTimestamp("last_played_at").getTime());
+                }, channel);
+                remembered = new Stamped<>(playsVersion, new ChannelPlays(read, new DailyPlays()));
+                synchronized (channels) {
+                    channels.put(channel, remembered);
+                }
+            }
+            plays = remembered.value();
+        }
+
+        AssetLibrary library() {
+            return heldLibrary;
+        }
+
+        PlayOrder order() {
+            return plays.order();
+        }
+
+        /** The asset's plays on the channel during the UTC day of {@code atMs} (the daily cap's count). */
+        long playsThatDay(UUID asset, long atMs) {
+            return plays.daily().on(asset, atMs, dayStartMs -> playLog.playsPerAsset(channel, dayStartMs, DailyPlays.DAY_MS));
+        }
+
+        /** The fill logged these plays: they move to the back of the order, if the fill commits. */
+        void played(List<LoggedPlay> logged) {
+            changed |= !logged.isEmpty();
+            for (LoggedPlay play : logged) {
+                plays.order().played(play.assetUuid(), play.assetUri(), play.playedAtMs());
+                plays.daily().played(play.assetUuid(), play.playedAtMs());
+            }
+        }
+
+        /**
+         * Reads the channel's counter after the fill's plays are logged, still inside its transaction: the fill
+         * holds that row's lock until it commits, so this is the value the database will have then.
+         */
+        void settle() {
+            if (changed) {
+                versionAfterFill = jdbc.queryForObject("select version from channel_play_version where channel_slug = ?",
+                        Long.class, channel);
+            }
+        }
+
+        /** The fill's transaction committed: what it changed in the order is now what the database holds. */
+        void committed() {
+            committed = true;
+            if (changed) {
+                synchronized (channels) {
+                    channels.put(channel, new Stamped<>(versionAfterFill, plays));
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (changed && !committed) {
+                    // The plays were rolled back; the order that counted them must not outlive them.
+                    synchronized (channels) {
+                        channels.remove(channel);
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}

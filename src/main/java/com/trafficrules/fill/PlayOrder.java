@@ -1,0 +1,65 @@
+package com.trafficrules.fill;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * One channel's fill order: ready assets never played on the channel first, by uri, then the others by
+ * their latest play on the channel, ties by uri. Plays only ever move an asset towards the back.
+ */
+final class PlayOrder {
+
+    /** A candidate in fill order; {@code lastPlayedMs} is null when it never played on the channel. */
+    record Ordered(LibraryAsset asset, Long lastPlayedMs) {
+    }
+
+    private record LatestPlay(long playedAtMs, String uri, UUID uuid) {
+    }
+
+    private final Map<UUID, LatestPlay> latest = new HashMap<>();
+    private final NavigableSet<LatestPlay> byLatestPlay = new TreeSet<>(
+            Comparator.comparingLong(LatestPlay::playedAtMs).thenComparing(LatestPlay::uri));
+
+    void played(UUID uuid, String uri, long playedAtMs) {
+        LatestPlay known = latest.get(uuid);
+        if (known != null && known.playedAtMs() >= playedAtMs) {
+            return;
+        }
+        if (known != null) {
+            byLatestPlay.remove(known);
+        }
+        LatestPlay play = new LatestPlay(playedAtMs, uri, uuid);
+        latest.put(uuid, play);
+        byLatestPlay.add(play);
+    }
+
+    /** The first {@code limit} ready assets of the library no longer than {@code maxDurationMs} and not in {@code seen}. */
+    List<Ordered> page(AssetLibrary library, long maxDurationMs, Set<UUID> seen, int limit) {
+        List<Ordered> page = new ArrayList<>();
+        for (LibraryAsset asset : library.readyByUri()) {
+            if (page.size() == limit) {
+                return page;
+            }
+            if (!latest.containsKey(asset.uuid()) && asset.durationMs() <= maxDurationMs && !seen.contains(asset.uuid())) {
+                page.add(new Ordered(asset, null));
+            }
+        }
+        for (LatestPlay play : byLatestPlay) {
+            if (page.size() == limit) {
+                return page;
+            }
+            LibraryAsset asset = library.ready(play.uuid());
+            if (asset != null && asset.durationMs() <= maxDurationMs && !seen.contains(asset.uuid())) {
+                page.add(new Ordered(asset, play.playedAtMs()));
+            }
+        }
+        return page;
+    }
+}
