@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,8 +76,12 @@ class FillService {
     private FillResponse fillOnce(String channel, FillRequest request, Block block, Ruleset ruleset, ChannelPolicy policy,
                                   FillMemory.Hold held) {
         // Playout waits for this answer: a fill that cannot get its lock or its data in time falls back.
-        jdbc.execute("set local statement_timeout = 5000");
-        jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", rows -> { }, "fill:" + channel);
+        // One round trip: the timeout is set by the time the lock is waited for.
+        jdbc.execute("set local statement_timeout = 5000; select pg_advisory_xact_lock(hashtextextended(?, 0))",
+                (PreparedStatementCallback<Boolean>) statement -> {
+                    statement.setString(1, "fill:" + channel);
+                    return statement.execute();
+                });
         String requestHash = RulesetFiles.sha256(json.writeValueAsString(request));
         var stored = transmissions.find(channel, block.blockId());
         if (stored.isPresent()) {

@@ -26,6 +26,9 @@ final class PlayOrder {
     private final Map<UUID, LatestPlay> latest = new HashMap<>();
     private final NavigableSet<LatestPlay> byLatestPlay = new TreeSet<>(
             Comparator.comparingLong(LatestPlay::playedAtMs).thenComparing(LatestPlay::uri));
+    /** The library's ready assets never played here, in uri order, as last worked out; null once a first play changes it. */
+    private List<LibraryAsset> neverPlayed;
+    private AssetLibrary neverPlayedOf;
 
     void played(UUID uuid, String uri, long playedAtMs) {
         LatestPlay known = latest.get(uuid);
@@ -34,6 +37,8 @@ final class PlayOrder {
         }
         if (known != null) {
             byLatestPlay.remove(known);
+        } else {
+            neverPlayed = null;
         }
         LatestPlay play = new LatestPlay(playedAtMs, uri, uuid);
         latest.put(uuid, play);
@@ -43,11 +48,11 @@ final class PlayOrder {
     /** The first {@code limit} ready assets of the library no longer than {@code maxDurationMs} and not in {@code seen}. */
     List<Ordered> page(AssetLibrary library, long maxDurationMs, Set<UUID> seen, int limit) {
         List<Ordered> page = new ArrayList<>();
-        for (LibraryAsset asset : library.readyByUri()) {
+        for (LibraryAsset asset : neverPlayed(library)) {
             if (page.size() == limit) {
                 return page;
             }
-            if (!latest.containsKey(asset.uuid()) && asset.durationMs() <= maxDurationMs && !seen.contains(asset.uuid())) {
+            if (asset.durationMs() <= maxDurationMs && !seen.contains(asset.uuid())) {
                 page.add(new Ordered(asset, null));
             }
         }
@@ -61,5 +66,13 @@ final class PlayOrder {
             }
         }
         return page;
+    }
+
+    private List<LibraryAsset> neverPlayed(AssetLibrary library) {
+        if (neverPlayed == null || neverPlayedOf != library) {
+            neverPlayed = library.readyByUri().stream().filter(asset -> !latest.containsKey(asset.uuid())).toList();
+            neverPlayedOf = library;
+        }
+        return neverPlayed;
     }
 }

@@ -9,8 +9,11 @@ import static com.trafficrules.support.Users.AUDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.trafficrules.support.HttpTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +35,9 @@ class BlockFillHttpTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     private FillApi api;
     private String channel;
@@ -90,6 +96,66 @@ class BlockFillHttpTest {
         Map<String, Object> fill = api.filled(channel, block(unique("blk"), AIR).placeholder(60_000).body());
 
         assertThat(filledUris(fill)).containsExactly(b);
+    }
+
+    // What the service remembers between fills (the library, each channel's order, its plays per day) follows
+    // every change made through the API or by another replica: the very next fill sees it.
+
+    @Test
+    void anAssetPulledAfterAFillIsNotChosenByTheNext() {
+        assertThat(filledUris(api.filled(channel, block(unique("blk"), AIR).placeholder(30_000).body()))).containsExactly(a);
+        api.putAssets(asset(b, "commercial", 20_000, Map.of("state", "pulled")));
+
+        // Ten minutes on, a still rests and b is pulled: nothing may fill the break.
+        Map<String, Object> next = api.filled(channel, block(unique("blk"), "2026-11-20T20:10:00Z").placeholder(30_000).body());
+
+        assertThat(filledUris(next)).isEmpty();
+    }
+
+    @Test
+    void aPlayRecordedAfterAFillMovesItsAssetBackInTheNextFillsOrder() {
+        assertThat(filledUris(api.filled(channel, block(unique("blk"), AIR).placeholder(30_000).body()))).containsExactly(a);
+        api.recordPlays(channel, play(b, "2026-11-20T21:00:00Z"));
+
+        // Three hours on neither rests; a played longest ago, so it goes first.
+        Map<String, Object> next = api.filled(channel, block(unique("blk"), "2026-11-20T23:00:00Z").placeholder(30_000).body());
+
+        assertThat(filledUris(next)).containsExactly(a);
+    }
+
+    @Test
+    void playsRecordedAfterAFillCountTowardsTheNextFillsDailyCap() {
+        // showtime-cinema: promos only, at most 3 plays of an asset per UTC day, promo cooldown 1800 s.
+        String prefix = "/promos/" + unique("cap");
+        String first = prefix + "-a.mp4";
+        String second = prefix + "-b.mp4";
+        api.putAssets(asset(first, "promo", 30_000), asset(second, "promo", 30_000));
+        assertThat(filledUris(api.filled("showtime-cinema", block(unique("blk"), AIR).placeholder(30_000).body())))
+                .containsExactly(first);
+        api.recordPlays("showtime-cinema", play(second, "2026-11-20T10:00:00Z"), play(second, "2026-11-20T11:00:00Z"),
+                play(second, "2026-11-20T12:00:00Z"));
+
+        // An hour on, the second promo comes first in the order (played longest ago) but has reached its cap.
+        Map<String, Object> next = api.filled("showtime-cinema", block(unique("blk"), "2026-11-20T21:00:00Z")
+                .placeholder(30_000).body());
+
+        assertThat(filledUris(next)).containsExactly(first);
+    }
+
+    @Test
+    void aFillKeptWaitingForItsChannelOverFiveSecondsFallsBack() throws Exception {
+        // Another replica's fill of the channel holds the channel's advisory lock and does not let go.
+        try (Connection otherReplica = dataSource.getConnection();
+             PreparedStatement lock = otherReplica.prepareStatement("select pg_advisory_lock(hashtextextended(?, 0))")) {
+            lock.setString(1, "fill:" + channel);
+            lock.execute();
+
+            Map<String, Object> fill = api.filled(channel, block(unique("blk"), AIR).placeholder(30_000).body());
+
+            assertThat(fill).containsEntry("fallback", true);
+            assertThat((String) fill.get("fallbackReason")).contains("statement timeout");
+        }
+        assertThat(api.plays(channel)).isEmpty();
     }
 
     @Test
