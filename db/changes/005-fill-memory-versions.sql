@@ -3,7 +3,8 @@
 --changeset traffic-rules:005-fill-memory-versions splitStatements:false
 -- A replica keeps the asset library and each channel's least-recently-played order in memory between fills.
 -- These counters move with every change to what that memory mirrors, so a fill, holding its channel's lock,
--- can tell in one read whether its replica's copy is still the database's.
+-- can tell in one read whether its replica's copy is still the database's. A channel's counter moves by
+-- exactly one per statement that inserts, updates or deletes any of its plays (a fill counts on that).
 create table channel_play_version (
     channel_slug text   primary key,
     version      bigint not null

@@ -75,8 +75,9 @@ class FillMemory {
         private final ReentrantLock lock;
         private AssetLibrary heldLibrary;
         private ChannelPlays plays;
-        private boolean changed;
-        private Long versionAfterFill;
+        private long versionRead;
+        /** Statements that logged plays of the channel: each moves its counter by exactly one. */
+        private int loggingStatements;
         private boolean committed;
 
         private Hold(String channel, ReentrantLock lock) {
@@ -105,6 +106,7 @@ class FillMemory {
             }
             heldLibrary = known.value();
             long playsVersion = (Long) versions.get("plays");
+            versionRead = playsVersion;
             Stamped<ChannelPlays> remembered;
             synchronized (channels) {
                 remembered = channels.get(channel);
@@ -140,9 +142,12 @@ class FillMemory {
             return plays.daily().on(asset, atMs, dayStartMs -> playLog.playsPerAsset(channel, dayStartMs, DailyPlays.DAY_MS));
         }
 
-        /** The fill logged these plays: they move to the back of the order, if the fill commits. */
+        /** The fill logged these plays in one statement: they count, if the fill commits. */
         void played(List<LoggedPlay> logged) {
-            changed |= !logged.isEmpty();
+            if (logged.isEmpty()) {
+                return;
+            }
+            loggingStatements++;
             for (LoggedPlay play : logged) {
                 plays.order().played(play.assetUuid(), play.assetUri(), play.playedAtMs());
                 plays.daily().played(play.assetUuid(), play.playedAtMs());
@@ -150,22 +155,16 @@ class FillMemory {
         }
 
         /**
-         * Reads the channel's counter after the fill's plays are logged, still inside its transaction: the fill
-         * holds that row's lock until it commits, so this is the value the database will have then.
+         * The fill's transaction committed: what it changed is now what the database holds, at the counter it read
+         * plus one per statement that logged plays. Had anyone else logged plays of the channel meanwhile, the
+         * counter has moved further (their update waited for the fill's, or the fill's for theirs) and the next
+         * fill reads the channel again.
          */
-        void settle() {
-            if (changed) {
-                versionAfterFill = jdbc.queryForObject("select version from channel_play_version where channel_slug = ?",
-                        Long.class, channel);
-            }
-        }
-
-        /** The fill's transaction committed: what it changed in the order is now what the database holds. */
         void committed() {
             committed = true;
-            if (changed) {
+            if (loggingStatements > 0) {
                 synchronized (channels) {
-                    channels.put(channel, new Stamped<>(versionAfterFill, plays));
+                    channels.put(channel, new Stamped<>(versionRead + loggingStatements, plays));
                 }
             }
         }
@@ -173,7 +172,7 @@ class FillMemory {
         @Override
         public void close() {
             try {
-                if (changed && !committed) {
+                if (loggingStatements > 0 && !committed) {
                     // The plays were rolled back; the order that counted them must not outlive them.
                     synchronized (channels) {
                         channels.remove(channel);

@@ -92,7 +92,6 @@ class FillService {
         }
         held.catchUp();
         BlockFiller.Filled filled = BlockFiller.fill(ruleset, policy, block, playLog.of(channel, held));
-        held.settle();
         FillOutcome outcome = new FillOutcome(false, null, filled.segments());
         UUID decisionId = decisions.record(KIND, channel, ruleset.ref(), filled.firedRules(), request, outcome);
         FillResponse response = new FillResponse(decisionId, ruleset.ref(), block.blockId(),

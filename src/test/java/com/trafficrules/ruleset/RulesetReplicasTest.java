@@ -5,20 +5,17 @@ import static com.trafficrules.ruleset.Proposals.MARKER_PATH;
 import static com.trafficrules.ruleset.Proposals.MARKER_RULE;
 import static com.trafficrules.ruleset.Proposals.aMarkedSpot;
 import static com.trafficrules.ruleset.Proposals.proposal;
+import static com.trafficrules.support.Replicas.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.trafficrules.TrafficRulesApplication;
+import com.trafficrules.support.Replicas;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 /**
  * Two instances of the service on one database, as two replicas behind a load balancer: an activation
@@ -29,28 +26,11 @@ class RulesetReplicasTest {
 
     private static final Duration SWITCH_WITHIN = Duration.ofSeconds(10);
 
-    private final String database = "replicas_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    private final List<ConfigurableApplicationContext> started = new ArrayList<>();
+    private final Replicas replicas = new Replicas();
 
     @AfterEach
     void stopBothReplicas() {
-        started.forEach(ConfigurableApplicationContext::close);
-    }
-
-    private ConfigurableApplicationContext startReplica(String syncInterval) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(TrafficRulesApplication.class).run(
-                "--server.port=0",
-                "--traffic.embedded-db.isolate=false",
-                "--traffic.embedded-db.database=" + database,
-                "--traffic.rules.sync-interval=" + syncInterval);
-        started.add(context);
-        return context;
-    }
-
-    private static RestClient http(ConfigurableApplicationContext replica, String user) {
-        int port = replica.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, user)).build();
+        replicas.close();
     }
 
     private static Map<?, ?> validateAMarkedSpot(ConfigurableApplicationContext replica) {
@@ -64,8 +44,8 @@ class RulesetReplicasTest {
 
     @Test
     void anActivationOnOneReplicaSwitchesTheOtherWithinSeconds() throws InterruptedException {
-        ConfigurableApplicationContext first = startReplica("PT5S");
-        ConfigurableApplicationContext second = startReplica("PT10M");
+        ConfigurableApplicationContext first = replicas.start("--traffic.rules.sync-interval=PT5S");
+        ConfigurableApplicationContext second = replicas.start("--traffic.rules.sync-interval=PT10M");
         long marker = ((Number) http(first, "manager").post().uri("/api/v1/rulesets").contentType(MediaType.APPLICATION_JSON)
                 .body(proposal("marker", MARKER_PATH, MARKER_DRL)).retrieve().body(Map.class).get("id")).longValue();
         http(first, "approver").post().uri("/api/v1/rulesets/{id}/approve", marker).retrieve().toBodilessEntity();
