@@ -14,7 +14,7 @@ public final class Times {
 
     private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final int SECONDS_END = "uuuu-MM-ddTHH:mm:ss".length();
+    private static final int MINUTES_END = "uuuu-MM-ddTHH:mm".length();
 
     private Times() {
     }
@@ -33,14 +33,15 @@ public final class Times {
     }
 
     /**
-     * {@code uuuu-MM-ddTHH:mm:ss[.f…]} then {@code Z} or {@code ±hh:mm}, the shape nearly every time a
-     * client sends takes, read without the formatter, which costs a microsecond a value: a channel-day
-     * carries 672 of them. Null for anything else, valid or not, so the formatter keeps the final word
-     * on what is accepted; this only accepts a subset of it, with the same result.
+     * {@code uuuu-MM-ddTHH:mm[:ss[.f…]]} then {@code Z} or {@code ±hh:mm}, the shape nearly every time a
+     * client sends takes (Java's OffsetDateTime.toString() drops zero seconds), read without the
+     * formatter, which costs a microsecond a value: a channel-day carries 672 of them. Null for anything
+     * else, valid or not, so the formatter keeps the final word on what is accepted; this accepts a
+     * subset of it, with the same result.
      */
     private static Instant parseCommonShape(String value) {
-        if (value.length() < SECONDS_END + 1 || value.charAt(4) != '-' || value.charAt(7) != '-'
-                || value.charAt(10) != 'T' || value.charAt(13) != ':' || value.charAt(16) != ':') {
+        if (value.length() < MINUTES_END + 1 || value.charAt(4) != '-' || value.charAt(7) != '-'
+                || value.charAt(10) != 'T' || value.charAt(13) != ':') {
             return null;
         }
         int year = digits(value, 0, 4);
@@ -48,19 +49,26 @@ public final class Times {
         int day = digits(value, 8, 2);
         int hour = digits(value, 11, 2);
         int minute = digits(value, 14, 2);
-        int second = digits(value, 17, 2);
-        int at = SECONDS_END;
+        int second = 0;
+        int at = MINUTES_END;
         int nanos = 0;
-        if (value.charAt(at) == '.') {
-            int fractionStart = ++at;
-            while (at < value.length() && at - fractionStart < 9 && digit(value.charAt(at)) >= 0) {
-                nanos = nanos * 10 + digit(value.charAt(at++));
-            }
-            if (at == fractionStart) {
+        if (value.charAt(at) == ':') {
+            if (value.length() < at + 4) {
                 return null;
             }
-            for (int scale = at - fractionStart; scale < 9; scale++) {
-                nanos *= 10;
+            second = digits(value, at + 1, 2);
+            at += 3;
+            if (value.charAt(at) == '.') {
+                int fractionStart = ++at;
+                while (at < value.length() && at - fractionStart < 9 && digit(value.charAt(at)) >= 0) {
+                    nanos = nanos * 10 + digit(value.charAt(at++));
+                }
+                if (at == fractionStart) {
+                    return null;
+                }
+                for (int scale = at - fractionStart; scale < 9; scale++) {
+                    nanos *= 10;
+                }
             }
         }
         ZoneOffset offset = offset(value, at);

@@ -26,6 +26,7 @@ class TimesProperties {
     void readsTheUsualShapes() {
         assertThat(Times.parseWithOffset("2026-11-20T20:12:00Z")).hasToString("2026-11-20T20:12:00Z");
         assertThat(Times.parseWithOffset("2026-11-20T15:12:00.35-05:00")).hasToString("2026-11-20T20:12:00.350Z");
+        assertThat(Times.parseWithOffset("2026-11-20T15:12-05:00")).hasToString("2026-11-20T20:12:00Z");
         assertThat(Times.parseWithOffset("2026-03-08T01:59:59.999999999+05:45")).hasToString("2026-03-07T20:14:59.999999999Z");
     }
 
