@@ -33,9 +33,9 @@ public class Decision implements Persistable<UUID> {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "fired_rules")
     private String[] firedRules;
-    @ColumnTransformer(write = "?::jsonb")
+    @ColumnTransformer(write = "?::json")
     private String request;
-    @ColumnTransformer(write = "?::jsonb")
+    @ColumnTransformer(write = "?::json")
     private String outcome;
     /** Ids are assigned here, so saving a new decision must not first look for a stored one. */
     @Transient

@@ -35,7 +35,7 @@ final class RotationBuilder {
             .thenComparing(Comparator.comparingInt(BuildPlan.Candidate::weight).reversed());
 
     private final BuildPlan plan;
-    private final ZoneId zone;
+    private final LocalClock clock;
     private final RuleWorkspace workspace;
     private final Map<String, List<SpotAttributes>> breakContents = new HashMap<>();
     private final Map<String, Placed> placed = new HashMap<>();
@@ -50,7 +50,7 @@ final class RotationBuilder {
 
     private RotationBuilder(BuildPlan plan, RuleWorkspace workspace) {
         this.plan = plan;
-        this.zone = ZoneId.of(plan.policy().timezone());
+        this.clock = new LocalClock(ZoneId.of(plan.policy().timezone()));
         this.workspace = workspace;
     }
 
@@ -150,7 +150,7 @@ final class RotationBuilder {
         List<Spot> spots = new ArrayList<>(contents.size());
         long start = brk.startMs();
         for (SpotAttributes attributes : contents) {
-            spots.add(attributes.airingAt(brk.id(), start, zone));
+            spots.add(attributes.airingAt(brk.id(), start, clock));
             start += attributes.lengthMs();
         }
         return spots;

@@ -30,7 +30,7 @@ public final class RotationLogs {
         Map<String, Break> breaks = breaks(request.breaks(), checks);
         Set<String> spotIds = new HashSet<>();
         List<Spot> spots = new ArrayList<>();
-        ZoneId zone = policy == null ? null : ZoneId.of(policy.timezone());
+        LocalClock clock = policy == null ? null : new LocalClock(ZoneId.of(policy.timezone()));
         for (int i = 0; i < request.spots().size(); i++) {
             String field = "spots[" + i + "]";
             RotationRequest.SpotInput input = request.spots().get(i);
@@ -44,7 +44,7 @@ public final class RotationLogs {
             Instant start = checks.instant(field + ".start", input.start());
             SpotAttributes attributes = attributes(field, input, spotIds, policy, checks);
             if (attributes != null && start != null && input.breakId() != null) {
-                spots.add(attributes.airingAt(input.breakId(), start.toEpochMilli(), zone));
+                spots.add(attributes.airingAt(input.breakId(), start.toEpochMilli(), clock));
             }
         }
         checks.throwIfAny();

@@ -130,9 +130,9 @@ public final class RotationBenchmark {
                 "--traffic.embedded-db.isolate=false", "--logging.level.root=WARN")) {
             URI base = URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
             HttpClient client = HttpClient.newHttpClient();
-            List<String> bodies = new ArrayList<>();
+            List<byte[]> bodies = new ArrayList<>();
             for (int c = 0; c < 8; c++) {
-                bodies.add(JSON.writeValueAsString(day.channelDay(CHANNEL, c)));
+                bodies.add(JSON.writeValueAsBytes(day.channelDay(CHANNEL, c)));
             }
             String auth = "Basic " + Base64.getEncoder().encodeToString("scheduler:scheduler".getBytes());
             URI validate = base.resolve("/api/v1/rotation/validate");
@@ -173,7 +173,7 @@ public final class RotationBenchmark {
         }
     }
 
-    private static long[] load(HttpClient client, URI uri, String auth, List<String> bodies, int concurrency, long millis)
+    private static long[] load(HttpClient client, URI uri, String auth, List<byte[]> bodies, int concurrency, long millis)
             throws Exception {
         return LoadRun.latencies(concurrency, millis, number -> LoadRun.post(client, uri, auth, bodies.get(number % bodies.size())));
     }
