@@ -57,26 +57,36 @@ class PlayLog {
 
     /**
      * The play log of one channel as a fill sees it: candidates in the order the replica remembers, with the
-     * day's play counts it remembers, and each page's nearest plays read from the log; the plays a fill logs
-     * update what is remembered too.
+     * day's play counts it remembers. An asset whose latest play is at or before the break's air time has that
+     * play as its nearest before and none after; only assets played after it (a block filled ahead of an
+     * earlier one) have their nearest plays read from the log. The plays a fill logs update what is remembered.
      */
     PlayHistory of(String channel, FillMemory.Hold memory) {
         return new PlayHistory() {
             @Override
             public List<AssetHistory> around(long airAtMs, long maxDurationMs, Set<UUID> seen, int limit) {
                 AssetLibrary library = memory.library();
-                List<PlayOrder.Ordered> page = memory.order().page(library, maxDurationMs, seen, limit);
-                if (page.isEmpty()) {
-                    return List.of();
-                }
-                Set<UUID> probed = new LinkedHashSet<>();
-                page.forEach(candidate -> probed.addAll(library.sharingCooldownWith(candidate.asset())));
+                PlayOrder order = memory.order();
+                List<PlayOrder.Ordered> page = order.page(library, maxDurationMs, seen, limit);
                 Map<UUID, AssetHistory.Nearest> nearest = new HashMap<>();
-                jdbc.query(NEAREST, row -> {
-                    UUID uuid = row.getObject("uuid", UUID.class);
-                    nearest.put(uuid, new AssetHistory.Nearest(millis(row, "last_before"), millis(row, "first_after"),
-                            memory.playsThatDay(uuid, airAtMs)));
-                }, nearestParameters(channel, airAtMs, probed));
+                Set<UUID> playedAfterAir = new LinkedHashSet<>();
+                for (PlayOrder.Ordered candidate : page) {
+                    for (UUID uuid : library.sharingCooldownWith(candidate.asset())) {
+                        Long latest = order.latestPlayMs(uuid);
+                        if (latest != null && latest > airAtMs) {
+                            playedAfterAir.add(uuid);
+                        } else {
+                            nearest.put(uuid, new AssetHistory.Nearest(latest, null, memory.playsThatDay(uuid, airAtMs)));
+                        }
+                    }
+                }
+                if (!playedAfterAir.isEmpty()) {
+                    jdbc.query(NEAREST, row -> {
+                        UUID uuid = row.getObject("uuid", UUID.class);
+                        nearest.put(uuid, new AssetHistory.Nearest(millis(row, "last_before"), millis(row, "first_after"),
+                                memory.playsThatDay(uuid, airAtMs)));
+                    }, nearestParameters(channel, airAtMs, playedAfterAir));
+                }
                 return page.stream()
                         .map(candidate -> AssetHistory.of(candidate, library.sharingCooldownWith(candidate.asset()), nearest))
                         .toList();

@@ -45,6 +45,12 @@ final class PlayOrder {
         byLatestPlay.add(play);
     }
 
+    /** The asset's latest play on the channel, at any time, or null when it never played here. */
+    Long latestPlayMs(UUID uuid) {
+        LatestPlay play = latest.get(uuid);
+        return play == null ? null : play.playedAtMs();
+    }
+
     /** The first {@code limit} ready assets of the library no longer than {@code maxDurationMs} and not in {@code seen}. */
     List<Ordered> page(AssetLibrary library, long maxDurationMs, Set<UUID> seen, int limit) {
         List<Ordered> page = new ArrayList<>();

@@ -75,10 +75,12 @@ public final class FillBenchmark {
 
                     Targets: p99 ≤ 20 ms, ≥ 300 fills/s.
 
-                    The fill order comes from the replica's memory (`FillMemory`, checked against the database's
-                    counters under the channel's lock), and so do the daily cap's counts once a channel's day has been
-                    read; the nearest plays that decide cooldowns are read from the log for each page of 16 candidates.
-                    Those queries, `EXPLAIN (ANALYZE, BUFFERS)`, excerpts:
+                    The fill order, each asset's latest play and the daily cap's counts come from the replica's memory
+                    (`FillMemory`, checked against the database's counters under the channel's lock; a channel's
+                    counts for a day are read once). An asset's latest play at or before the air time is its
+                    nearest play before it; only assets played after the air time (blocks filled out of air order;
+                    none here) have their nearest plays read from the log. Those queries, `EXPLAIN (ANALYZE,
+                    BUFFERS)`, excerpts:
 
                     ```
                     %s
@@ -171,7 +173,7 @@ public final class FillBenchmark {
                 select asset_uuid, asset_uri, asset_type, played_at, break_index, block_id, duration_ms
                   from traffic_play_log where channel_slug = ? and played_at >= ? and played_at < ? order by played_at, asset_uri
                 """, "bench-7", new java.sql.Timestamp(air - 3_600_000), new java.sql.Timestamp(air));
-        return "-- cooldown: the nearest plays of one page of 16 candidates:\n" + nearest
+        return "-- cooldown: the nearest plays of 16 candidates played after the air time:\n" + nearest
                 + "\n\n-- daily cap: each asset's plays on the channel that UTC day (read once per channel and day, then kept):\n"
                 + perDay
                 + "\n\n-- the plays listing (GET …/plays?from=&to=, one hour):\n"

@@ -98,6 +98,34 @@ class BlockFillHttpTest {
         assertThat(filledUris(fill)).containsExactly(b);
     }
 
+    @Test
+    void aPlayAfterTheBreakKeepsAnAssetOutWhenTheBreakWouldAirInsideItsCooldown() {
+        api.recordPlays(channel, play(a, "2026-11-20T20:30:00Z"));
+
+        Map<String, Object> fill = api.filled(channel, block(unique("blk"), AIR).placeholder(60_000).body());
+
+        assertThat(filledUris(fill)).containsExactly(b);
+    }
+
+    @Test
+    void aPlayLongAfterTheBreakDoesNotHideAPlayJustBeforeIt() {
+        api.recordPlays(channel, play(a, "2026-11-20T19:30:00Z"), play(a, "2026-11-21T06:00:00Z"));
+
+        Map<String, Object> fill = api.filled(channel, block(unique("blk"), AIR).placeholder(60_000).body());
+
+        assertThat(filledUris(fill)).containsExactly(b);
+    }
+
+    @Test
+    void aBlockFilledAfterALaterOneKeepsItsDistanceFromTheLaterOnesPlays() {
+        assertThat(filledUris(api.filled(channel, block(unique("blk"), "2026-11-20T22:00:00Z").placeholder(30_000).body())))
+                .containsExactly(a);
+
+        Map<String, Object> earlier = api.filled(channel, block(unique("blk"), "2026-11-20T21:30:00Z").placeholder(30_000).body());
+
+        assertThat(filledUris(earlier)).containsExactly(b);
+    }
+
     // What the service remembers between fills (the library, each channel's order, its plays per day) follows
     // every change made through the API or by another replica: the very next fill sees it.
 
