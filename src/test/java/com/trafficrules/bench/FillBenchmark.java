@@ -29,7 +29,7 @@ public final class FillBenchmark {
     private static final int PLAYS = 5_000_000;
     private static final int CHANNELS = 100;
     private static final int CONCURRENCY = 4;
-    private static final long WARMUP_MS = 10_000;
+    private static final long WARMUP_MS = 30_000;
     private static final long MEASURE_MS = 30_000;
     /** The blocks filled air from here on, 25 minutes apart per channel. */
     private static final Instant FIRST_BLOCK = Instant.parse("2026-11-20T00:00:00Z");
@@ -66,7 +66,7 @@ public final class FillBenchmark {
 
                     %s Each request fills one break: a new block (`POST /api/v1/channels/{slug}/blocks/fill`) of
                     one 120 s placeholder, on one of the 100 channels in turn, at air times from the end of the play
-                    history on; 4 concurrent clients for 30 s after a 10 s warm-up; plays, transmission row and
+                    history on; 4 concurrent clients for 30 s after a 30 s warm-up (the JIT settles); plays, transmission row and
                     decision committed per fill. Client, service and PostgreSQL share the machine.
 
                     | fills | fills/s | p50 | p99 | max | fallbacks |
