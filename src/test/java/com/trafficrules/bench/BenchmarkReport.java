@@ -20,10 +20,18 @@ final class BenchmarkReport {
 
     static String machine() {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return "%s; %d cores; %.1f GiB RAM; %s %s; Java %s (%s)".formatted(cpuModel(),
+        return "%s; %d cores; %.1f GiB RAM; %s %s; Java %s (%s) with %s".formatted(cpuModel(),
                 Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize() / (1024.0 * 1024 * 1024),
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"));
+                System.getProperty("java.vm.name"), heapAndCollector());
+    }
+
+    /** The JVM options that shape latency: the collector and the heap's sizes. */
+    private static String heapAndCollector() {
+        String options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith("-Xm") || option.matches("-XX:\\+Use\\w+GC"))
+                .collect(java.util.stream.Collectors.joining(" "));
+        return options.isEmpty() ? "the JVM's default heap and collector" : "`" + options + "`";
     }
 
     private static String cpuModel() {

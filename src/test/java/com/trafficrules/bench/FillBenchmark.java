@@ -118,10 +118,11 @@ public final class FillBenchmark {
                   from generate_series(0, %d) g join bench_asset a on a.n = ((g / %d)::bigint * 7919 + (g %% %d) * 37) %% %d
                 """.formatted(CHANNELS, CHANNELS, CHANNELS, PLAYS - 1, CHANNELS, CHANNELS, ASSETS), java.sql.Timestamp.from(LOG_START));
         jdbc.execute("drop table bench_asset");
-        jdbc.execute("analyze assets");
-        jdbc.execute("analyze traffic_play_log");
+        // As autovacuum would have left a log that old: statistics, hint bits and the visibility map set.
+        jdbc.execute("vacuum analyze assets");
+        jdbc.execute("vacuum analyze traffic_play_log");
         long rows = jdbc.queryForObject("select count(*) from traffic_play_log", Long.class);
-        return "%,d assets and %,d plays over %d channels, loaded by SQL and ANALYZEd in %.0f s.".formatted(
+        return "%,d assets and %,d plays over %d channels, loaded by SQL and VACUUM ANALYZEd in %.0f s.".formatted(
                 jdbc.queryForObject("select count(*) from assets", Long.class), rows, CHANNELS,
                 (System.nanoTime() - started) / 1e9);
     }
