@@ -139,7 +139,9 @@ class FillMemory {
 
         /** The asset's plays on the channel during the UTC day of {@code atMs} (the daily cap's count). */
         long playsThatDay(UUID asset, long atMs) {
-            return plays.daily().on(asset, atMs, dayStartMs -> playLog.playsPerAsset(channel, dayStartMs, DailyPlays.DAY_MS));
+            // A day after the channel's latest play has no plays yet: fills moving forward in time need not ask.
+            return plays.daily().on(asset, atMs, dayStartMs -> plays.order().latestPlayMs() < dayStartMs
+                    ? Map.of() : playLog.playsPerAsset(channel, dayStartMs, DailyPlays.DAY_MS));
         }
 
         /** The fill logged these plays in one statement: they count, if the fill commits. */

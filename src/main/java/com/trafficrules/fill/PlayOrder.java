@@ -51,6 +51,11 @@ final class PlayOrder {
         return play == null ? null : play.playedAtMs();
     }
 
+    /** The channel's latest play of any asset, or {@link Long#MIN_VALUE} when nothing ever played here. */
+    long latestPlayMs() {
+        return byLatestPlay.isEmpty() ? Long.MIN_VALUE : byLatestPlay.last().playedAtMs();
+    }
+
     /** The first {@code limit} ready assets of the library no longer than {@code maxDurationMs} and not in {@code seen}. */
     List<Ordered> page(AssetLibrary library, long maxDurationMs, Set<UUID> seen, int limit) {
         List<Ordered> page = new ArrayList<>();
