@@ -3,8 +3,8 @@
 --changeset traffic-rules:005-fill-memory-versions splitStatements:false
 -- A replica keeps the asset library and each channel's least-recently-played order in memory between fills.
 -- These counters move with every change to what that memory mirrors, so a fill, holding its channel's lock,
--- can tell in one read whether its replica's copy is still the database's. A channel's counter moves by
--- exactly one per statement that inserts, updates or deletes any of its plays (a fill counts on that).
+-- can tell in one read whether its replica's copy is still the database's. A statement that inserts plays of
+-- a channel moves its counter by exactly one (a fill counts on that); deletes, updates and truncates move it too.
 create table channel_play_version (
     channel_slug text   primary key,
     version      bigint not null
@@ -33,15 +33,40 @@ create trigger traffic_play_log_counts_updates_from after update on traffic_play
 create trigger traffic_play_log_counts_updates_to after update on traffic_play_log
     referencing new table as changed_plays for each statement execute function count_channel_play_changes();
 
-create function count_every_channel_play_change() returns trigger language plpgsql as $$
+-- 004 keeps each asset's latest play per channel as plays are inserted; a play deleted or moved must not
+-- linger there either, or a fill would see a play that no longer exists.
+create function recompute_last_plays() returns trigger language plpgsql as $$
 begin
+    delete from channel_asset_last_play c
+     using (select distinct channel_slug, asset_uuid from changed_plays) changed
+     where c.channel_slug = changed.channel_slug and c.asset_uuid = changed.asset_uuid;
+    insert into channel_asset_last_play (channel_slug, asset_uuid, last_played_at)
+    select changed.channel_slug, changed.asset_uuid, latest.played_at
+      from (select distinct channel_slug, asset_uuid from changed_plays) changed
+      cross join lateral (select max(p.played_at) as played_at from traffic_play_log p
+                           where p.channel_slug = changed.channel_slug and p.asset_uuid = changed.asset_uuid) latest
+     where latest.played_at is not null;
+    return null;
+end;
+$$;
+
+create trigger traffic_play_log_forgets_deleted_last_plays after delete on traffic_play_log
+    referencing old table as changed_plays for each statement execute function recompute_last_plays();
+create trigger traffic_play_log_moves_updated_last_plays_from after update on traffic_play_log
+    referencing old table as changed_plays for each statement execute function recompute_last_plays();
+create trigger traffic_play_log_moves_updated_last_plays_to after update on traffic_play_log
+    referencing new table as changed_plays for each statement execute function recompute_last_plays();
+
+create function forget_and_count_every_play() returns trigger language plpgsql as $$
+begin
+    delete from channel_asset_last_play;
     update channel_play_version set version = version + 1;
     return null;
 end;
 $$;
 
 create trigger traffic_play_log_counts_truncates after truncate on traffic_play_log
-    for each statement execute function count_every_channel_play_change();
+    for each statement execute function forget_and_count_every_play();
 
 create function count_asset_library_changes() returns trigger language plpgsql as $$
 begin

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,15 +23,14 @@ class FillMemory {
 
     /** Channels whose order is kept; the least recently filled beyond this are read again when next filled. */
     private static final int CHANNELS_KEPT = 512;
-    private static final int LOCK_STRIPES = 1024;
-    private static final long LOCK_WAIT_MS = 5_000;
 
     private record Stamped<T>(long version, T value) {
     }
 
     private final JdbcTemplate jdbc;
     private final PlayLog playLog;
-    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    /** One lock per channel ever filled here: a handful of bytes each, so they are kept. */
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private volatile Stamped<AssetLibrary> library = new Stamped<>(-1, AssetLibrary.EMPTY);
     /** What is remembered of one channel's play log: the fill order and the plays per asset per day. */
     private record ChannelPlays(PlayOrder order, DailyPlays daily) {
@@ -46,26 +46,33 @@ class FillMemory {
     FillMemory(JdbcTemplate jdbc, PlayLog playLog) {
         this.jdbc = jdbc;
         this.playLog = playLog;
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            locks[i] = new ReentrantLock();
-        }
     }
 
     /**
      * This replica's turn at the channel: fills of one channel on one replica take turns here before they
      * queue on the database's advisory lock, so the order one fill leaves behind is the next one's start.
+     * Waits at most {@code waitMs}; the hold tells how much of that is left for the database's lock.
      */
-    Hold hold(String channel) {
-        ReentrantLock lock = locks[Math.floorMod(channel.hashCode(), LOCK_STRIPES)];
+    Hold hold(String channel, long waitMs) {
+        ReentrantLock lock = locks.computeIfAbsent(channel, name -> new ReentrantLock());
+        long started = System.nanoTime();
         try {
-            if (!lock.tryLock(LOCK_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("Another fill of " + channel + " held it for over " + LOCK_WAIT_MS + " ms");
+            if (!lock.tryLock(waitMs, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("Another fill of " + channel + " held it for over " + waitMs + " ms");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for another fill of " + channel, e);
         }
-        return new Hold(channel, lock);
+        long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        return new Hold(channel, lock, Math.max(1, waitMs - waitedMs));
+    }
+
+    /** Fills of two channels may read the library at once: the counter only grows, so the higher one stays. */
+    private synchronized void keepNewer(Stamped<AssetLibrary> read) {
+        if (read.version() > library.version()) {
+            library = read;
+        }
     }
 
     /** One fill's use of the channel's memory; close it whatever happens. */
@@ -73,6 +80,7 @@ class FillMemory {
 
         private final String channel;
         private final ReentrantLock lock;
+        private final long waitLeftMs;
         private AssetLibrary heldLibrary;
         private ChannelPlays plays;
         private long versionRead;
@@ -80,9 +88,15 @@ class FillMemory {
         private int loggingStatements;
         private boolean committed;
 
-        private Hold(String channel, ReentrantLock lock) {
+        private Hold(String channel, ReentrantLock lock, long waitLeftMs) {
             this.channel = channel;
             this.lock = lock;
+            this.waitLeftMs = waitLeftMs;
+        }
+
+        /** What is left of the fill's wait once this replica's turn came. */
+        long waitLeftMs() {
+            return waitLeftMs;
         }
 
         /**
@@ -102,7 +116,7 @@ class FillMemory {
                         (row, index) -> new LibraryAsset(row.getObject("uuid", UUID.class), row.getString("uri"),
                                 row.getString("type"), row.getLong("duration_ms"), row.getString("state"),
                                 row.getString("cooldown_group")))));
-                library = known;
+                keepNewer(known);
             }
             heldLibrary = known.value();
             long playsVersion = (Long) versions.get("plays");

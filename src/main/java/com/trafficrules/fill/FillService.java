@@ -26,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 class FillService {
 
     static final String KIND = "fill";
+    /** How long playout may wait for a fill's turn at its channel before it gets the static filler instead. */
+    static final long WAIT_MS = 5_000;
     private static final Logger log = LoggerFactory.getLogger(FillService.class);
 
     private final ActiveRuleset active;
@@ -60,7 +62,7 @@ class FillService {
         Ruleset ruleset = active.current();
         Block block = BlockRequests.parse(request);
         ChannelPolicy policy = ruleset.policies().forChannel(channel);
-        try (FillMemory.Hold held = memory.hold(channel)) {
+        try (FillMemory.Hold held = memory.hold(channel, WAIT_MS)) {
             FillResponse response = transactions.execute(status -> fillOnce(channel, request, block, ruleset, policy, held));
             held.committed();
             return response;
@@ -75,11 +77,13 @@ class FillService {
 
     private FillResponse fillOnce(String channel, FillRequest request, Block block, Ruleset ruleset, ChannelPolicy policy,
                                   FillMemory.Hold held) {
-        // Playout waits for this answer: a fill that cannot get its lock or its data in time falls back.
-        // One round trip: the timeout is set by the time the lock is waited for.
-        jdbc.execute("set local statement_timeout = 5000; select pg_advisory_xact_lock(hashtextextended(?, 0))",
+        // Playout waits for this answer: a fill that cannot get its lock or its data in time falls back. What the
+        // wait for this replica's turn used up is not waited again. One round trip: the timeout is set by the
+        // time the lock is waited for.
+        jdbc.execute("select set_config('statement_timeout', ?, true); select pg_advisory_xact_lock(hashtextextended(?, 0))",
                 (PreparedStatementCallback<Boolean>) statement -> {
-                    statement.setString(1, "fill:" + channel);
+                    statement.setString(1, String.valueOf(held.waitLeftMs()));
+                    statement.setString(2, "fill:" + channel);
                     return statement.execute();
                 });
         String requestHash = RulesetFiles.sha256(json.writeValueAsString(request));

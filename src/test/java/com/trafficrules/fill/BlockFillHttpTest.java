@@ -108,6 +108,18 @@ class BlockFillHttpTest {
     }
 
     @Test
+    void aPlayDeletedFromTheLogNoLongerKeepsItsAssetOut() {
+        api.recordPlays(channel, play(a, "2026-11-20T19:30:00Z"));
+        assertThat(filledUris(api.filled(channel, block(unique("blk"), AIR).placeholder(30_000).body()))).containsExactly(b);
+
+        // An operator takes the play out of the log (it never aired): a rests no more.
+        jdbc.update("delete from traffic_play_log where channel_slug = ? and asset_uri = ?", channel, a);
+        Map<String, Object> next = api.filled(channel, block(unique("blk"), "2026-11-20T20:05:00Z").placeholder(30_000).body());
+
+        assertThat(filledUris(next)).containsExactly(a);
+    }
+
+    @Test
     void aPlayLongAfterTheBreakDoesNotHideAPlayJustBeforeIt() {
         api.recordPlays(channel, play(a, "2026-11-20T19:30:00Z"), play(a, "2026-11-21T06:00:00Z"));
 
@@ -137,6 +149,7 @@ class BlockFillHttpTest {
         // Ten minutes on, a still rests and b is pulled: nothing may fill the break.
         Map<String, Object> next = api.filled(channel, block(unique("blk"), "2026-11-20T20:10:00Z").placeholder(30_000).body());
 
+        assertThat(next).containsEntry("fallback", false);
         assertThat(filledUris(next)).isEmpty();
     }
 
@@ -177,11 +190,17 @@ class BlockFillHttpTest {
              PreparedStatement lock = otherReplica.prepareStatement("select pg_advisory_lock(hashtextextended(?, 0))")) {
             lock.setString(1, "fill:" + channel);
             lock.execute();
+            try {
+                Map<String, Object> fill = api.filled(channel, block(unique("blk"), AIR).placeholder(30_000).body());
 
-            Map<String, Object> fill = api.filled(channel, block(unique("blk"), AIR).placeholder(30_000).body());
-
-            assertThat(fill).containsEntry("fallback", true);
-            assertThat((String) fill.get("fallbackReason")).contains("statement timeout");
+                assertThat(fill).containsEntry("fallback", true);
+                assertThat((String) fill.get("fallbackReason")).contains("statement timeout");
+            } finally {
+                try (PreparedStatement unlock = otherReplica.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 0))")) {
+                    unlock.setString(1, "fill:" + channel);
+                    unlock.execute();
+                }
+            }
         }
         assertThat(api.plays(channel)).isEmpty();
     }
