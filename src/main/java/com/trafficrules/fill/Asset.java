@@ -40,6 +40,11 @@ public class Asset {
         this.cooldownGroup = cooldownGroup;
     }
 
+    /** The asset as fills see it. */
+    LibraryAsset toLibraryAsset() {
+        return new LibraryAsset(uuid, uri, type, durationMs, state, cooldownGroup);
+    }
+
     public UUID getUuid() {
         return uuid;
     }

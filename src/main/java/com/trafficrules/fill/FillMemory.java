@@ -29,6 +29,7 @@ class FillMemory {
 
     private final JdbcTemplate jdbc;
     private final PlayLog playLog;
+    private final AssetRepository assets;
     /** One lock per channel ever filled here: a handful of bytes each, so they are kept. */
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private volatile Stamped<AssetLibrary> library = new Stamped<>(-1, AssetLibrary.EMPTY);
@@ -43,9 +44,10 @@ class FillMemory {
         }
     };
 
-    FillMemory(JdbcTemplate jdbc, PlayLog playLog) {
+    FillMemory(JdbcTemplate jdbc, PlayLog playLog, AssetRepository assets) {
         this.jdbc = jdbc;
         this.playLog = playLog;
+        this.assets = assets;
     }
 
     /**
@@ -111,11 +113,8 @@ class FillMemory {
             long libraryVersion = (Long) versions.get("library");
             Stamped<AssetLibrary> known = library;
             if (known.version() != libraryVersion) {
-                known = new Stamped<>(libraryVersion, new AssetLibrary(jdbc.query(
-                        "select uuid, uri, type, duration_ms, state, cooldown_group from assets",
-                        (row, index) -> new LibraryAsset(row.getObject("uuid", UUID.class), row.getString("uri"),
-                                row.getString("type"), row.getLong("duration_ms"), row.getString("state"),
-                                row.getString("cooldown_group")))));
+                known = new Stamped<>(libraryVersion,
+                        new AssetLibrary(assets.findAll().stream().map(Asset::toLibraryAsset).toList()));
                 keepNewer(known);
             }
             heldLibrary = known.value();
