@@ -12,7 +12,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The rotation decisions a new ruleset version can be previewed against: validate and build. */
 @Configuration(proxyBeanMethods = false)
-class RotationReplays {
+public class RotationReplays {
+
+    /** Every rotation replay, for the check worker, which composes the jobs without Spring. */
+    public static List<DecisionReplay> all(JsonMapper json) {
+        return List.of(validate(json), build(json));
+    }
 
     /** A fault as the impact preview compares it: everything but the message. */
     record FaultItem(String rule, Severity severity, String spotId, String breakId, List<String> conflictingIds) {
@@ -31,6 +36,15 @@ class RotationReplays {
 
     @Bean
     DecisionReplay rotationValidateReplay(JsonMapper json) {
+        return validate(json);
+    }
+
+    @Bean
+    DecisionReplay rotationBuildReplay(JsonMapper json) {
+        return build(json);
+    }
+
+    private static DecisionReplay validate(JsonMapper json) {
         return new DecisionReplay() {
             @Override
             public String kind() {
@@ -46,8 +60,7 @@ class RotationReplays {
         };
     }
 
-    @Bean
-    DecisionReplay rotationBuildReplay(JsonMapper json) {
+    private static DecisionReplay build(JsonMapper json) {
         return new DecisionReplay() {
             @Override
             public String kind() {

@@ -1,7 +1,9 @@
 package com.trafficrules.ruleset;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +15,8 @@ import org.springframework.stereotype.Component;
 class CompiledVersions {
 
     private static final int KEPT = 8;
+    private static final Set<RulesetStatus> TRUSTED = EnumSet.of(RulesetStatus.APPROVED, RulesetStatus.ACTIVE,
+            RulesetStatus.RETIRED);
 
     private final RulesetVersionRepository versions;
     private final Map<Long, Ruleset> byId = new LinkedHashMap<>(16, 0.75f, true) {
@@ -26,7 +30,11 @@ class CompiledVersions {
         this.versions = versions;
     }
 
-    /** The version compiled, from the cache or built now from its stored files. */
+    /**
+     * The version compiled, from the cache or built now from its stored files. Compiling loads a version's code
+     * into this process, so only a version that was approved (and so passed its checks in the check worker)
+     * is ever compiled here.
+     */
     Ruleset of(long id) {
         synchronized (byId) {
             Ruleset cached = byId.get(id);
@@ -36,6 +44,10 @@ class CompiledVersions {
         }
         RulesetVersion version = versions.findWithFilesById(id)
                 .orElseThrow(() -> new IllegalStateException("No ruleset version " + id));
+        if (!TRUSTED.contains(version.getStatus())) {
+            throw new IllegalStateException("Ruleset version " + id + " is " + version.getStatus()
+                    + ": only an approved version is compiled in the service");
+        }
         // Built outside the lock: a build takes seconds and other versions need not wait for it.
         Ruleset built = Ruleset.compile(version.ref(), version.rulesetFiles());
         remember(built);

@@ -4,6 +4,8 @@ import com.trafficrules.database.TrafficDbProperties;
 import com.trafficrules.engine.CompileMessage;
 import com.trafficrules.engine.RulesetCompileException;
 import com.trafficrules.engine.RulesetFiles;
+import com.trafficrules.ruletest.ScenarioRunner;
+import com.trafficrules.ruletest.Scenarios;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,7 +33,6 @@ class RulesetBootstrap implements InitializingBean {
     private final RulesetVersionRepository versions;
     private final ActiveRuleset active;
     private final CompiledVersions compiled;
-    private final RulesetChecker checker;
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -40,14 +41,13 @@ class RulesetBootstrap implements InitializingBean {
     private final boolean activateOnStart;
 
     RulesetBootstrap(RulesetVersionRepository versions, ActiveRuleset active, CompiledVersions compiled,
-                     RulesetChecker checker, TransactionTemplate transactions, JdbcTemplate jdbc, JsonMapper json,
+                     TransactionTemplate transactions, JdbcTemplate jdbc, JsonMapper json,
                      Clock clock, TrafficDbProperties db,
                      @Value("${traffic.rules.root}") String root,
                      @Value("${traffic.rules.activate-on-start:#{null}}") Boolean activateOnStart) {
         this.versions = versions;
         this.active = active;
         this.compiled = compiled;
-        this.checker = checker;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.json = json;
@@ -94,7 +94,9 @@ class RulesetBootstrap implements InitializingBean {
     }
 
     private RulesetChecker.Checked checkOrFail(RulesetFiles files) {
-        RulesetChecker.Checked checked = checker.check(files, List.of());
+        // The deployment's own files, trusted as the service's code is: checked here, not in the check worker.
+        RulesetChecker checker = new RulesetChecker(ScenarioRunner.standard(json));
+        RulesetChecker.Checked checked = checker.check(files, Scenarios.load(root));
         RulesetChecks checks = checked.checks();
         if (!checks.buildable()) {
             List<CompileMessage> problems = new ArrayList<>(checks.compile().messages());

@@ -8,10 +8,12 @@ import com.trafficrules.web.ConflictException;
 import com.trafficrules.web.ForbiddenException;
 import com.trafficrules.web.NotFoundException;
 import com.trafficrules.web.RequestChecks;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,7 +63,8 @@ class RulesetGovernance {
     }
 
     private final RulesetVersionRepository versions;
-    private final RulesetChecker checker;
+    private final IsolatedChecks checker;
+    private final Path root;
     private final CompiledVersions compiled;
     private final RulesetSync sync;
     private final TransactionTemplate transactions;
@@ -68,10 +72,12 @@ class RulesetGovernance {
     private final JsonMapper json;
     private final Clock clock;
 
-    RulesetGovernance(RulesetVersionRepository versions, RulesetChecker checker, CompiledVersions compiled,
-                      RulesetSync sync, TransactionTemplate transactions, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    RulesetGovernance(RulesetVersionRepository versions, IsolatedChecks checker, @Value("${traffic.rules.root}") String root,
+                      CompiledVersions compiled, RulesetSync sync, TransactionTemplate transactions, JdbcTemplate jdbc,
+                      JsonMapper json, Clock clock) {
         this.versions = versions;
         this.checker = checker;
+        this.root = Path.of(root);
         this.compiled = compiled;
         this.sync = sync;
         this.transactions = transactions;
@@ -98,23 +104,28 @@ class RulesetGovernance {
         checks.throwIfAny();
 
         RulesetFiles files = RulesetFiles.of(merged);
-        RulesetChecker.Checked checked = checker.check(files, scenarios);
-        boolean rejected = !checked.checks().buildable();
+        RulesetChecks found = checker.check(files, withSubmitted(Scenarios.load(root), scenarios));
+        boolean rejected = !found.buildable();
         String label = proposal.label() != null ? proposal.label().strip() : "proposal-" + files.hash().substring(0, 12);
         String note = proposal.note() != null ? proposal.note() : "based on version " + base.getId();
         RulesetVersion stored = transactions.execute(status -> {
             RulesetVersion version = versions.saveAndFlush(new RulesetVersion(label, files, clock.instant(), caller, note,
-                    rejected ? RulesetStatus.REJECTED : RulesetStatus.PROPOSED, json.writeValueAsString(checked.checks())));
+                    rejected ? RulesetStatus.REJECTED : RulesetStatus.PROPOSED, json.writeValueAsString(found)));
             proposal.scenarios().forEach(scenario -> jdbc.update(
                     "insert into ruleset_scenario (ruleset_id, path, content) values (?, ?, ?)",
                     version.getId(), scenario.path(), scenario.content()));
             return version;
         });
-        if (checked.ruleset() != null) {
-            compiled.remember(checked.ruleset().withRef(stored.ref()));
-        }
         log.info("{} proposed ruleset {} '{}' ({}): {}", caller, stored.getId(), label, files.hash(), stored.getStatus());
         return new Proposed(stored, rejected);
+    }
+
+    /** The scenarios of rule-tests/ with the submitted ones added, a submitted one replacing one at its path. */
+    private static List<Scenario> withSubmitted(List<Scenario> onDisk, List<Scenario> submitted) {
+        Map<String, Scenario> byPath = new LinkedHashMap<>();
+        onDisk.forEach(scenario -> byPath.put(scenario.path(), scenario));
+        submitted.forEach(scenario -> byPath.put(scenario.path(), scenario));
+        return List.copyOf(byPath.values());
     }
 
     private RulesetVersion base(Long baseId, RequestChecks checks) {

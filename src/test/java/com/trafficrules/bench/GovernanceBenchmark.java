@@ -33,6 +33,11 @@ public final class GovernanceBenchmark {
 
     private static final int RUNS = 5;
     private static final int GENERATED_RULES = 200;
+    /**
+     * Between runs: a proposal's checks use the pre-started check worker, and its replacement starts and warms up
+     * after the proposal; proposals minutes apart, as people make them, always find it ready.
+     */
+    private static final long PAUSE_MILLIS = 6_000;
     private static final String OVERLAP = "rules/rotation/temporal-overlap.drl";
     private static final String GENERATED = "rules/rotation/generated.drl";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -71,8 +76,16 @@ public final class GovernanceBenchmark {
             bench.proposeToActive("warm-up", Map.of(OVERLAP, overlap + "\n// warm-up\n"));
             List<Run> shippedRuns = new ArrayList<>();
             List<Run> generatedRuns = new ArrayList<>();
+            List<Double> backToBack = new ArrayList<>();
             for (int run = 0; run < RUNS; run++) {
+                long start = System.nanoTime();
+                bench.propose("back-to-back " + run, Map.of(OVERLAP, overlap + "\n// back to back " + run + "\n"));
+                backToBack.add((System.nanoTime() - start) / 1e6);
+            }
+            for (int run = 0; run < RUNS; run++) {
+                Thread.sleep(PAUSE_MILLIS);
                 shippedRuns.add(bench.proposeToActive("shipped " + run, Map.of(OVERLAP, overlap + "\n// run " + run + "\n")));
+                Thread.sleep(PAUSE_MILLIS);
                 generatedRuns.add(bench.proposeToActive("generated " + run,
                         Map.of(GENERATED, generated + "\n// run " + run + "\n")));
             }
@@ -84,9 +97,11 @@ public final class GovernanceBenchmark {
                     ## Ruleset governance: propose to active
 
                     Over HTTP on one instance (embedded PostgreSQL 17, client on the same machine): `POST /api/v1/rulesets`
-                    (checks: DRL parse, lint, classic KieBuilder build, channel YAML, all %d scenarios of rule-tests/),
-                    `POST …/approve`, `POST …/activate`, then validations until one is answered by the new version. Every
-                    run has a new hash (a changed comment), so nothing comes from a cache; one warm-up run first.
+                    (checks: DRL parse, lint, classic KieBuilder build, channel YAML, all %d scenarios of rule-tests/, all
+                    in the check worker, a JVM of its own), `POST …/approve`, `POST …/activate` (the service compiles the
+                    approved version itself), then validations until one is answered by the new version. Every run has a
+                    new hash (a changed comment), so nothing comes from a cache; one warm-up run first, and %.0f s between
+                    runs, so the worker that replaces the last one used is warm, as it is for proposals minutes apart.
                     Median (max) of %d runs, ms.
 
                     | ruleset | propose (checks) | approve | activate | first answer | **propose → active** |
@@ -94,13 +109,16 @@ public final class GovernanceBenchmark {
                     %s
                     %s
 
-                    Target: ≤ 5 s for the shipped ruleset. A replica that did not take the proposal builds the version when the
+                    Target: ≤ 5 s for the shipped ruleset, and propose ≤ 2 s. Proposals back to back (each sent as soon
+                    as the one before is answered, while the replacement worker still starts and warms up): propose
+                    %s ms, median (max) of %d. A replica that did not take the proposal builds the version when the
                     activation NOTIFY reaches it: %.0f ms for the shipped ruleset, %.0f ms with the %d generated rules (median of
                     %d cold builds).
-                    """.formatted(bench.scenarioCount(), RUNS,
+                    """.formatted(bench.scenarioCount(), PAUSE_MILLIS / 1000.0, RUNS,
                     row("shipped (" + shipped.under("rules/").size() + " DRL files)", shippedRuns),
                     row("shipped + " + GENERATED_RULES + " generated rules", generatedRuns),
-                    coldShipped, coldGenerated, GENERATED_RULES, RUNS);
+                    "%.0f (%.0f)".formatted(median(backToBack), backToBack.stream().mapToDouble(Double::doubleValue).max().orElseThrow()),
+                    RUNS, coldShipped, coldGenerated, GENERATED_RULES, RUNS);
         }
         BenchmarkReport.write("governance", markdown);
         System.out.println(markdown);
@@ -113,17 +131,8 @@ public final class GovernanceBenchmark {
     }
 
     private Run proposeToActive(String label, Map<String, String> files) throws Exception {
-        List<Map<String, String>> changes = new ArrayList<>();
-        files.forEach((path, content) -> changes.add(Map.of("path", path, "content", content)));
         long start = System.nanoTime();
-        HttpResponse<String> proposed = post("/api/v1/rulesets", "manager", JSON.writeValueAsString(
-                Map.of("label", label, "note", "benchmark", "base", shippedVersion, "files", changes)));
-        require(proposed, 201);
-        JsonNode version = JSON.readTree(proposed.body());
-        if (version.get("checks").get("tests").get("failed").asInt() != 0) {
-            throw new IllegalStateException("The benchmark proposal fails its scenarios: " + version.get("checks"));
-        }
-        long id = version.get("id").asLong();
+        long id = propose(label, files);
         long proposedAt = System.nanoTime();
         require(post("/api/v1/rulesets/" + id + "/approve", "approver", ""), 200);
         long approvedAt = System.nanoTime();
@@ -141,6 +150,19 @@ public final class GovernanceBenchmark {
         long servedAt = System.nanoTime();
         return new Run((proposedAt - start) / 1e6, (approvedAt - proposedAt) / 1e6, (activatedAt - approvedAt) / 1e6,
                 (servedAt - activatedAt) / 1e6);
+    }
+
+    private long propose(String label, Map<String, String> files) throws Exception {
+        List<Map<String, String>> changes = new ArrayList<>();
+        files.forEach((path, content) -> changes.add(Map.of("path", path, "content", content)));
+        HttpResponse<String> proposed = post("/api/v1/rulesets", "manager", JSON.writeValueAsString(
+                Map.of("label", label, "note", "benchmark", "base", shippedVersion, "files", changes)));
+        require(proposed, 201);
+        JsonNode version = JSON.readTree(proposed.body());
+        if (version.get("checks").get("tests").get("failed").asInt() != 0) {
+            throw new IllegalStateException("The benchmark proposal fails its scenarios: " + version.get("checks"));
+        }
+        return version.get("id").asLong();
     }
 
     private static double coldBuild(RulesetFiles files) {
