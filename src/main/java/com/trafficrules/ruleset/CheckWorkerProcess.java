@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -112,23 +113,24 @@ final class CheckWorkerProcess implements AutoCloseable {
         return worker;
     }
 
-    /** Waits until the worker has started (and warmed up); false when it did not within the warm-up limit. */
-    boolean awaitReady() {
+    /** Waits until the worker has started (and warmed up); stopped when it ended or took longer than its limit. */
+    void awaitReady() throws Stopped {
         long deadline = System.nanoTime() + limits.warmUp().toNanos();
         try {
             while (System.nanoTime() < deadline) {
                 String line = lines.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (CheckWork.READY.equals(line)) {
-                    return true;
+                    return;
                 }
                 if (line == END) {
-                    return false;
+                    throw new Stopped(endedReason());
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new Stopped("interrupted while the check worker started");
         }
-        return false;
+        throw new Stopped("the check worker did not start within " + seconds(limits.warmUp()));
     }
 
     /**
@@ -260,7 +262,9 @@ final class CheckWorkerProcess implements AutoCloseable {
             return List.of("-cp", String.join(File.pathSeparator, Stream.of(urls.getURLs()).map(CheckWorkerProcess::path).toList()),
                     MAIN_CLASS);
         }
-        String classPath = System.getProperty("java.class.path");
+        // Absolute: the worker runs in a directory of its own.
+        String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
         if (isExecutableJar(classPath)) {
             return List.of("-cp", classPath, "-Dloader.main=" + MAIN_CLASS, BOOT_LAUNCHER);
         }

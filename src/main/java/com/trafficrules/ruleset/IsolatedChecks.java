@@ -117,9 +117,12 @@ class IsolatedChecks implements DisposableBean {
             return worker;
         }
         CheckWorkerProcess cold = CheckWorkerProcess.start(limits, null);
-        if (!cold.awaitReady()) {
+        try {
+            cold.awaitReady();
+        } catch (CheckWorkerProcess.Stopped e) {
             cold.close();
-            throw new IllegalStateException("The check worker did not start within " + limits.warmUp());
+            // Not the proposal's fault: nothing of it ran yet.
+            throw new IllegalStateException("The check worker did not start: " + e.getMessage(), e);
         }
         return cold;
     }
@@ -136,13 +139,15 @@ class IsolatedChecks implements DisposableBean {
             String warmUp = json.writeValueAsString(new CheckWork.Job(
                     new CheckWork.CheckJob(active.current().files().all(), Scenarios.load(root)), null));
             CheckWorkerProcess worker = CheckWorkerProcess.start(limits, warmUp);
-            if (worker.awaitReady()) {
+            try {
+                worker.awaitReady();
                 return worker;
+            } catch (CheckWorkerProcess.Stopped e) {
+                worker.close();
+                if (!closed) {
+                    log.warn("A pre-started check worker did not warm up ({}); the next check starts one", e.getMessage());
+                }
             }
-            if (!closed) {
-                log.warn("A pre-started check worker did not warm up within {}; the next check starts one", limits.warmUp());
-            }
-            worker.close();
         } catch (RuntimeException e) {
             log.warn("Could not pre-start a check worker; the next check starts one", e);
         }
