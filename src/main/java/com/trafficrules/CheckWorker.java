@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import com.trafficrules.engine.RulesetFiles;
 import com.trafficrules.rotation.RotationReplays;
 import com.trafficrules.ruleset.CheckWork;
+import com.trafficrules.ruleset.DecisionReplay;
 import com.trafficrules.ruleset.ImpactComparison;
 import com.trafficrules.ruleset.Ruleset;
 import com.trafficrules.ruleset.RulesetChecker;
@@ -17,6 +18,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,12 @@ public final class CheckWorker {
     private CheckWorker(JsonMapper json) {
         this.json = json;
         this.checker = new RulesetChecker(ScenarioRunner.standard(json));
-        this.impact = new ImpactComparison(RotationReplays.all(json));
+        this.impact = new ImpactComparison(replays(json));
+    }
+
+    /** What the worker can replay for an impact preview: every job's replays. */
+    public static List<DecisionReplay> replays(JsonMapper json) {
+        return RotationReplays.all(json);
     }
 
     public static void main(String[] args) {

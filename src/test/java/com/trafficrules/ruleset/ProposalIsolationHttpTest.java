@@ -7,7 +7,9 @@ import static com.trafficrules.ruleset.Proposals.proposal;
 import static com.trafficrules.support.Users.MANAGER;
 import static com.trafficrules.support.Users.SCHEDULER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.trafficrules.CheckWorker;
 import com.trafficrules.support.HttpTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A proposal's rules run in a check worker, a JVM of its own: one that fires without end or fills memory is
@@ -36,6 +39,12 @@ class ProposalIsolationHttpTest {
 
     @Autowired
     RestTestClient http;
+
+    @Autowired
+    CompiledVersions compiled;
+
+    @Autowired
+    List<DecisionReplay> replays;
 
     /** A rule whose constraint backtracks without end on an advertiser of many a's: pure DRL, no Java at all. */
     private static final String BACKTRACKING_DRL = rotationRule("runaway",
@@ -167,6 +176,25 @@ class ProposalIsolationHttpTest {
 
         assertThat(version.get("status")).isEqualTo("PROPOSED");
         assertThat(checksOf(version).get("stopped")).isNull();
+    }
+
+    @Test
+    void aProposedVersionIsNeverCompiledIntoTheService() {
+        Map<?, ?> version = http.post().uri("/api/v1/rulesets").headers(MANAGER).contentType(MediaType.APPLICATION_JSON)
+                .body(proposal("marker", MARKER_PATH, MARKER_DRL + "\n// not yet approved\n")).exchange()
+                .expectStatus().isCreated().returnResult(Map.class).getResponseBody();
+        long id = ((Number) version.get("id")).longValue();
+
+        assertThatThrownBy(() -> compiled.of(id)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("only an approved version is compiled in the service");
+    }
+
+    @Test
+    void theWorkerPreviewsEveryDecisionKindTheServiceCanPreview() {
+        List<String> serviceKinds = replays.stream().map(DecisionReplay::kind).sorted().toList();
+
+        assertThat(CheckWorker.replays(JsonMapper.builder().build()).stream().map(DecisionReplay::kind).sorted().toList())
+                .isEqualTo(serviceKinds);
     }
 
     private static CheckLimits limits() {
