@@ -73,6 +73,12 @@ class SecurityHttpTest {
     }
 
     @Test
+    void aUserNameComparesExactlyNotIgnoringCase() {
+        http.get().uri("/api/v1/rulesets").headers(headers -> headers.setBasicAuth("Auditor", "auditor")).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
     void anUnknownUserIsUnauthorized() {
         http.get().uri("/api/v1/rulesets").headers(as("nobody")).exchange()
                 .expectStatus().isUnauthorized()
