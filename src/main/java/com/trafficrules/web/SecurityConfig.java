@@ -123,9 +123,9 @@ class SecurityConfig {
     @Bean
     UserDetailsService users(SecurityProperties properties, TrafficDbProperties db) {
         List<UserDetails> users = new ArrayList<>();
-        boolean demo = properties.demoUsers() != null ? properties.demoUsers() : db.embedded();
-        if (demo) {
-            log.warn("Demo users are enabled (scheduler, manager, approver, auditor, lead; password = user name)");
+        if (properties.demoUsersOn(db.embedded())) {
+            log.warn("Demo users are enabled (scheduler, manager, approver, auditor, lead; password = user name); "
+                    + "unless server.address is set, the service listens on {} only", DemoUsersListenLocally.LOOPBACK);
             users.add(demoUser("scheduler", SCHEDULER));
             users.add(demoUser("manager", TRAFFIC_MANAGER));
             users.add(demoUser("approver", APPROVER));

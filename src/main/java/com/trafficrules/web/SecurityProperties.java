@@ -18,6 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("traffic.security")
 public record SecurityProperties(Boolean demoUsers, Map<String, User> users, @DefaultValue LoginThrottle loginThrottle) {
 
+    /** Whether the demo users exist: as {@code demoUsers} says, else only on the embedded database. */
+    public boolean demoUsersOn(boolean embeddedDatabase) {
+        return demoUsersOn(demoUsers, embeddedDatabase);
+    }
+
+    static boolean demoUsersOn(Boolean demoUsers, boolean embeddedDatabase) {
+        return demoUsers != null ? demoUsers : embeddedDatabase;
+    }
+
     public record User(String password, List<String> roles) {
     }
 

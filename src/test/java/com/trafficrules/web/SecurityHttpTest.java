@@ -127,6 +127,34 @@ class SecurityHttpTest {
                 .jsonPath("$.status").isEqualTo("UP");
     }
 
+    /** Besides the status, only the names of Boot's probe groups (/actuator/health/liveness, /readiness). */
+    @Test
+    void healthTellsAStrangerTheStatusButNoComponentsOrDetails() {
+        http.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).value(health -> assertThat(health)
+                        .containsEntry("status", "UP")
+                        .doesNotContainKeys("components", "details")
+                        .containsOnlyKeys("status", "groups"));
+    }
+
+    @Test
+    void aStrangerCannotReadAHealthComponent() {
+        http.get().uri("/actuator/health/ruleset").exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @ParameterizedTest(name = "{0} sees the health components and their details")
+    @ValueSource(strings = {"scheduler", "auditor"})
+    void aSignedInUserSeesTheHealthComponentsAndTheirDetails(String user) {
+        http.get().uri("/actuator/health").headers(as(user)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.db.status").isEqualTo("UP")
+                .jsonPath("$.components.diskSpace.details.free").exists()
+                .jsonPath("$.components.ruleset.details.hash").exists();
+    }
+
     @Test
     void theOpenApiDocumentNeedsNoCredentials() {
         http.get().uri("/v3/api-docs").exchange()
