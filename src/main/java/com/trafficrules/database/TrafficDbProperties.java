@@ -10,7 +10,14 @@ import org.springframework.util.StringUtils;
 @ConfigurationProperties("traffic")
 public record TrafficDbProperties(Db db, EmbeddedDb embeddedDb) {
 
-    public record Db(String url, String user, String password) {
+    /**
+     * @param url           the external PostgreSQL's JDBC URL
+     * @param user          the role the service connects as: it should own nothing (README, "Database roles")
+     * @param password      its password
+     * @param ownerUser     the role that owns the schema and migrates it; unset = {@code user} does both
+     * @param ownerPassword its password
+     */
+    public record Db(String url, String user, String password, String ownerUser, String ownerPassword) {
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,9 +30,9 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,8 +61,15 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint((request, response, e) ->
-                        writeProblem(response, json, HttpStatus.UNAUTHORIZED, "Credentials are missing or wrong")))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof ThrottledLogins.LoginThrottledException throttled) {
+                        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                        writeProblem(response, json, HttpStatus.TOO_MANY_REQUESTS,
+                                "Too many failed logins; try again in " + throttled.retryAfterSeconds() + " s");
+                    } else {
+                        writeProblem(response, json, HttpStatus.UNAUTHORIZED, "Credentials are missing or wrong");
+                    }
+                }))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) ->
                                 writeProblem(response, json, HttpStatus.UNAUTHORIZED, "Credentials are missing or wrong"))
@@ -98,11 +107,12 @@ class SecurityConfig {
         json.writeValue(response.getOutputStream(), problem);
     }
 
+    /** A login is throttled first (no check at all once its name or address failed too often), then remembered, then checked. */
     @Bean
-    AuthenticationProvider rememberedLogins(UserDetailsService users, PasswordEncoder passwords, Clock clock) {
+    AuthenticationProvider logins(UserDetailsService users, PasswordEncoder passwords, Clock clock, SecurityProperties properties) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
         passwordCheck.setPasswordEncoder(passwords);
-        return new RememberedLogins(passwordCheck, clock);
+        return new ThrottledLogins(new RememberedLogins(passwordCheck, clock), clock, properties.loginThrottle());
     }
 
     @Bean
@@ -113,9 +123,9 @@ class SecurityConfig {
     @Bean
     UserDetailsService users(SecurityProperties properties, TrafficDbProperties db) {
         List<UserDetails> users = new ArrayList<>();
-        boolean demo = properties.demoUsers() != null ? properties.demoUsers() : db.embedded();
-        if (demo) {
-            log.warn("Demo users are enabled (scheduler, manager, approver, auditor, lead; password = user name)");
+        if (properties.demoUsersOn(db.embedded())) {
+            log.warn("Demo users are enabled (scheduler, manager, approver, auditor, lead; password = user name); "
+                    + "unless server.address is set, the service listens on {} only", DemoUsersListenLocally.LOOPBACK);
             users.add(demoUser("scheduler", SCHEDULER));
             users.add(demoUser("manager", TRAFFIC_MANAGER));
             users.add(demoUser("approver", APPROVER));
@@ -130,7 +140,28 @@ class SecurityConfig {
         if (users.isEmpty()) {
             log.warn("No users are configured: every request will be refused. Set traffic.security.users.*");
         }
-        return new InMemoryUserDetailsManager(users);
+        return exactNames(users);
+    }
+
+    /**
+     * User names compare exactly as configured: "Scheduler" is not "scheduler" (Spring's in-memory manager would
+     * fold case, so one user would answer to many names and each spelling have its own throttle count).
+     */
+    private static UserDetailsService exactNames(List<UserDetails> users) {
+        Map<String, UserDetails> byName = new HashMap<>();
+        for (UserDetails user : users) {
+            if (byName.putIfAbsent(user.getUsername(), user) != null) {
+                throw new IllegalStateException("User " + user.getUsername() + " is configured twice");
+            }
+        }
+        return name -> {
+            UserDetails user = byName.get(name);
+            if (user == null) {
+                throw new UsernameNotFoundException("No user " + name);
+            }
+            // A copy: the check erases the credentials of what it authenticated.
+            return User.withUserDetails(user).build();
+        };
     }
 
     private static UserDetails demoUser(String name, String... roles) {

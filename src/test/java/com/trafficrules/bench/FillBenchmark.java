@@ -2,6 +2,7 @@ package com.trafficrules.bench;
 
 import com.trafficrules.TrafficRulesApplication;
 import com.trafficrules.fill.PlayLogQueries;
+import com.trafficrules.support.SchemaOwner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -49,7 +50,8 @@ public final class FillBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TrafficRulesApplication.class).run(
                 "--server.port=0", "--traffic.embedded-db.data-dir=target/bench-fill-postgres", "--traffic.embedded-db.clean=" + !reuse,
                 "--traffic.embedded-db.isolate=false", "--logging.level.root=WARN", "--logging.level.com.trafficrules=WARN")) {
-            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            // Loading creates a table and vacuums: the schema owner's work, which the service's own role may not do.
+            JdbcTemplate jdbc = SchemaOwner.jdbc(app);
             String loaded = reuse && jdbc.queryForObject("select count(*) from assets", Long.class) == ASSETS
                     ? forgetEarlierRuns(jdbc) : load(jdbc);
             URI base = URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));

@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.trafficrules.support.HttpTest;
+import com.trafficrules.support.SchemaOwner;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +25,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The audit trail cannot be rewritten, not even with SQL: the schema refuses to change or delete stored
- * versions' files, decisions and events, and lets a version's status move only along the workflow.
+ * versions' files, decisions and events, and lets a version's status move only along the workflow. These
+ * statements go through the service's own pool, as its role.
  */
 @HttpTest
 class HistoryIsAppendOnlyTest {
@@ -33,6 +36,9 @@ class HistoryIsAppendOnlyTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     private long activeVersion;
     private long proposedVersion;
@@ -74,9 +80,10 @@ class HistoryIsAppendOnlyTest {
                 .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
     }
 
+    /** The service's role may not truncate at all (ServiceRoleTest); the trigger refuses the schema's owner too. */
     @Test
-    void decisionsCannotBeTruncated() {
-        assertThatThrownBy(() -> jdbc.execute("truncate decision"))
+    void decisionsCannotBeTruncatedEvenByTheSchemasOwner() {
+        assertThatThrownBy(() -> SchemaOwner.jdbc(context).execute("truncate decision"))
                 .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
     }
 

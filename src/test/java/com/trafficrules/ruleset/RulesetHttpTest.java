@@ -125,7 +125,7 @@ class RulesetHttpTest {
     void healthShowsTheServingRulesetUpWithItsHash() {
         Map<?, ?> active = active();
 
-        http.get().uri("/actuator/health").exchange()
+        http.get().uri("/actuator/health").headers(AUDITOR).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.components.ruleset.status").isEqualTo("UP")

@@ -73,6 +73,12 @@ class SecurityHttpTest {
     }
 
     @Test
+    void aUserNameComparesExactlyNotIgnoringCase() {
+        http.get().uri("/api/v1/rulesets").headers(headers -> headers.setBasicAuth("Auditor", "auditor")).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
     void anUnknownUserIsUnauthorized() {
         http.get().uri("/api/v1/rulesets").headers(as("nobody")).exchange()
                 .expectStatus().isUnauthorized()
@@ -119,6 +125,34 @@ class SecurityHttpTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP");
+    }
+
+    /** Besides the status, only the names of Boot's probe groups (/actuator/health/liveness, /readiness). */
+    @Test
+    void healthTellsAStrangerTheStatusButNoComponentsOrDetails() {
+        http.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).value(health -> assertThat(health)
+                        .containsEntry("status", "UP")
+                        .doesNotContainKeys("components", "details")
+                        .containsOnlyKeys("status", "groups"));
+    }
+
+    @Test
+    void aStrangerCannotReadAHealthComponent() {
+        http.get().uri("/actuator/health/ruleset").exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @ParameterizedTest(name = "{0} sees the health components and their details")
+    @ValueSource(strings = {"scheduler", "auditor"})
+    void aSignedInUserSeesTheHealthComponentsAndTheirDetails(String user) {
+        http.get().uri("/actuator/health").headers(as(user)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.db.status").isEqualTo("UP")
+                .jsonPath("$.components.diskSpace.details.free").exists()
+                .jsonPath("$.components.ruleset.details.hash").exists();
     }
 
     @Test
