@@ -67,14 +67,7 @@ final class DrlAllowlist {
             "ofInstant", "ofSecondOfDay", "ofNanoOfDay", "ofLocal", "ofStrict", "ofNanos", "ofMillis", "ofSeconds",
             "ofMinutes", "ofHours", "ofDays", "ofWeeks", "ofMonths", "ofYears", "ofTotalSeconds", "ofHoursMinutes",
             "ofHoursMinutesSeconds", "ofOffset", "from", "parse", "between", "values", "valueOf", "isLeap",
-            "getAvailableZoneIds"};
-    private static final String[] NUMBER_STATICS = {"valueOf", "parseInt", "parseLong", "parseShort", "parseByte",
-            "parseDouble", "parseFloat", "parseUnsignedInt", "parseUnsignedLong", "compare", "compareUnsigned",
-            "toString", "toHexString", "toOctalString", "toBinaryString", "toUnsignedString", "toUnsignedLong", "sum",
-            "max", "min", "signum", "hashCode", "isNaN", "isFinite", "isInfinite", "bitCount", "divideUnsigned",
-            "remainderUnsigned", "highestOneBit", "lowestOneBit", "numberOfLeadingZeros", "numberOfTrailingZeros",
-            "decode"};
-
+            "getAvailableZoneIds", "timeLineOrder"};
     /** Library types by qualified name: the static methods each may call, and whether rules may construct it. */
     private static final Map<String, LibraryType> LIBRARY = new HashMap<>();
 
@@ -86,16 +79,14 @@ final class DrlAllowlist {
         for (String type : List.of("String", "StringBuilder")) {
             library("java.lang." + type, type.equals("String") ? new String[] {"valueOf", "format", "join", "copyValueOf"} : none, true);
         }
-        for (String type : List.of("Integer", "Long", "Short", "Byte", "Double", "Float")) {
-            library("java.lang." + type, NUMBER_STATICS, false);
+        // The boxed types' and Math's static methods are pure functions of their arguments, but for the ones
+        // that read system properties (Integer.getInteger) and Math.random.
+        for (String type : List.of("Integer", "Long", "Short", "Byte", "Double", "Float", "Character")) {
+            library("java.lang." + type, staticsExcept("java.lang." + type, "getInteger", "getLong"), false);
         }
-        library("java.lang.Boolean", new String[] {"valueOf", "parseBoolean", "compare", "toString", "hashCode",
-                "logicalAnd", "logicalOr", "logicalXor"}, false);
-        library("java.lang.Character", new String[] {"valueOf", "isDigit", "isLetter", "isLetterOrDigit", "isAlphabetic",
-                "isWhitespace", "isUpperCase", "isLowerCase", "toUpperCase", "toLowerCase", "toString", "compare",
-                "getNumericValue", "digit", "forDigit", "hashCode"}, false);
+        library("java.lang.Boolean", staticsExcept("java.lang.Boolean", "getBoolean"), false);
         for (String type : List.of("Math", "StrictMath")) {
-            library("java.lang." + type, mathStatics(type), false);
+            library("java.lang." + type, staticsExcept("java.lang." + type, "random"), false);
         }
         for (String type : List.of("Number", "Object", "CharSequence", "Comparable", "Iterable")) {
             library("java.lang." + type, none, false);
@@ -127,15 +118,16 @@ final class DrlAllowlist {
         library("java.util.Comparator", new String[] {"naturalOrder", "reverseOrder", "nullsFirst", "nullsLast",
                 "comparing", "comparingInt", "comparingLong", "comparingDouble"}, false);
         library("java.util.UUID", new String[] {"fromString", "nameUUIDFromBytes"}, false);
-        library("java.util.Locale", new String[] {"forLanguageTag", "of"}, true);
-        library("java.util.Currency", new String[] {"getInstance"}, false);
-        library("java.util.TimeZone", new String[] {"getTimeZone"}, false);
+        library("java.util.Locale", new String[] {"forLanguageTag", "of", "filter", "filterTags", "lookup", "lookupTag",
+                "getAvailableLocales", "getISOCountries", "getISOLanguages"}, true);
+        library("java.util.Currency", new String[] {"getInstance", "getAvailableCurrencies"}, false);
+        library("java.util.TimeZone", new String[] {"getTimeZone", "getAvailableIDs"}, false);
 
-        library("java.util.stream.Stream", new String[] {"of", "empty", "concat", "ofNullable"}, false);
+        library("java.util.stream.Stream", new String[] {"of", "empty", "concat", "ofNullable", "builder"}, false);
         for (String type : List.of("IntStream", "LongStream")) {
-            library("java.util.stream." + type, new String[] {"of", "empty", "concat", "range", "rangeClosed"}, false);
+            library("java.util.stream." + type, new String[] {"of", "empty", "concat", "range", "rangeClosed", "builder"}, false);
         }
-        library("java.util.stream.DoubleStream", new String[] {"of", "empty", "concat"}, false);
+        library("java.util.stream.DoubleStream", new String[] {"of", "empty", "concat", "builder"}, false);
         library("java.util.stream.Collectors", new String[] {"toList", "toSet", "toUnmodifiableList",
                 "toUnmodifiableSet", "joining", "counting"}, false);
 
@@ -145,8 +137,8 @@ final class DrlAllowlist {
             library("java.time." + type, TIME_FACTORIES, false);
         }
         library("java.time.format.DateTimeFormatter", new String[] {"ofPattern", "ofLocalizedDate", "ofLocalizedTime",
-                "ofLocalizedDateTime"}, false);
-        library("java.time.format.DateTimeFormatterBuilder", none, true);
+                "ofLocalizedDateTime", "parsedExcessDays", "parsedLeapSecond"}, false);
+        library("java.time.format.DateTimeFormatterBuilder", new String[] {"getLocalizedDateTimePattern"}, true);
         for (String type : List.of("FormatStyle", "TextStyle", "ResolverStyle", "SignStyle")) {
             library("java.time.format." + type, new String[] {"values", "valueOf"}, false);
         }
@@ -168,12 +160,36 @@ final class DrlAllowlist {
         LIBRARY.put(type, new LibraryType(Set.of(statics), constructible));
     }
 
-    private static String[] mathStatics(String type) {
-        // Every public static method of Math is a pure function of its arguments, but for random().
+    private static String[] staticsExcept(String type, String... refused) {
+        return staticMethodNames(type).stream().filter(name -> !List.of(refused).contains(name)).toArray(String[]::new);
+    }
+
+    private static Set<String> staticMethodNames(String type) {
         try {
-            return Arrays.stream(Class.forName("java.lang." + type).getMethods())
-                    .filter(method -> Modifier.isStatic(method.getModifiers()) && !method.getName().equals("random"))
-                    .map(Method::getName).distinct().toArray(String[]::new);
+            return Arrays.stream(Class.forName(type).getMethods())
+                    .filter(method -> Modifier.isStatic(method.getModifiers()))
+                    .map(Method::getName).collect(Collectors.toSet());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Java lets an instance call its class's static methods ({@code TimeZone.getTimeZone("UTC").setDefault(...)},
+     * {@code $instant.now()}), and the lint does not know an instance's type: so a static method of an allowed
+     * class with instances that the allowlist does not offer is refused on any receiver. (An interface's static
+     * methods and those of a class with no instances, such as Collections, can only be called on the type.)
+     */
+    private static final Set<String> STATICS_NOT_OFFERED = LIBRARY.entrySet().stream()
+            .filter(entry -> hasInstances(entry.getKey()))
+            .flatMap(entry -> staticMethodNames(entry.getKey()).stream().filter(name -> !entry.getValue().statics().contains(name)))
+            .collect(Collectors.toUnmodifiableSet());
+
+    private static boolean hasInstances(String type) {
+        try {
+            Class<?> loaded = Class.forName(type);
+            return !loaded.isInterface() && Arrays.stream(loaded.getDeclaredMethods())
+                    .anyMatch(method -> Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers()));
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
@@ -263,17 +279,25 @@ final class DrlAllowlist {
         };
     }
 
-    /** Whether a method or a property (read through its getter) of that name is refused on any receiver. */
-    static boolean deniesMember(String name) {
+    /**
+     * Why a method or a property (read through its getter) of that name is refused on any receiver, if it is:
+     * it reaches reflection, threads or the process, or it is a static method an allowed type does not offer.
+     */
+    static Optional<String> refusedMember(String name) {
         if (name.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        return denied(name) || denied("get" + capitalised) || denied("is" + capitalised);
-    }
-
-    private static boolean denied(String name) {
-        return DENIED_MEMBERS.contains(name) || name.startsWith(DENIED_PREFIX);
+        for (String candidate : List.of(name, "get" + capitalised, "is" + capitalised)) {
+            if (DENIED_MEMBERS.contains(candidate) || candidate.startsWith(DENIED_PREFIX)) {
+                return Optional.of("which reaches reflection, class loading, threads or the process");
+            }
+        }
+        if (STATICS_NOT_OFFERED.contains(name)) {
+            return Optional.of("which is a static method the allowlist does not offer (JVM-wide state, the clock, "
+                    + "randomness or endless streams), and Java calls statics through an instance too");
+        }
+        return Optional.empty();
     }
 
     static boolean isOutcomesMethod(String name) {

@@ -90,7 +90,7 @@ final class DrlLint {
     }
 
     private void checkPackage(PackageDescr pkg) {
-        checkUnicodeEscapes();
+        checkInvisibleCode();
         for (ImportDescr anImport : pkg.getImports()) {
             checkImport(anImport);
         }
@@ -136,11 +136,18 @@ final class DrlLint {
         }
     }
 
-    private void checkUnicodeEscapes() {
+    private void checkInvisibleCode() {
         Matcher escape = UNICODE_ESCAPE.matcher(source);
         if (escape.find()) {
             reportOn(SourceLines.lineOf(source, escape.start()), "a unicode escape (" + escape.group()
                     + "): Java reads it as code even inside comments and strings; write the character itself");
+        }
+        for (int i = 0; i < source.length(); i++) {
+            if (Character.isIdentifierIgnorable(source.charAt(i))) {
+                reportOn(SourceLines.lineOf(source, i), String.format("an invisible character (U+%04X): Java ignores it "
+                        + "inside names (getClass with one inside is still getClass); remove it", (int) source.charAt(i)));
+                return;
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -90,7 +91,6 @@ final class JavaFragmentChecker {
         void report(int line, String message);
     }
 
-    private static final String RUNTIME_REASON = "which reaches reflection, class loading, threads or the process";
     private static final Set<String> ENGINE_RUNTIME = Set.of("drools", "kcontext");
     private static final Map<Class<? extends Node>, String> REFUSED_NODES = new LinkedHashMap<>();
 
@@ -209,6 +209,8 @@ final class JavaFragmentChecker {
         void run() {
             root.findAll(VariableDeclarator.class).forEach(variable -> locals.add(variable.getNameAsString()));
             root.findAll(TypePatternExpr.class).forEach(pattern -> locals.add(pattern.getNameAsString()));
+            // Parameters of lambdas and catch clauses, which are refused themselves: their names are not a second finding.
+            root.findAll(Parameter.class).forEach(parameter -> locals.add(parameter.getNameAsString()));
             root.walk(Node.TreeTraversal.PREORDER, this::visit);
         }
 
@@ -375,8 +377,9 @@ final class JavaFragmentChecker {
 
         private boolean readMembers(List<String> names, int from, Node at) {
             for (String member : names.subList(from, names.size())) {
-                if (DrlAllowlist.deniesMember(member)) {
-                    report(at, " reads " + member + ", " + RUNTIME_REASON);
+                Optional<String> refused = DrlAllowlist.refusedMember(member);
+                if (refused.isPresent()) {
+                    report(at, " reads " + member + ", " + refused.get());
                     return false;
                 }
             }
@@ -384,9 +387,7 @@ final class JavaFragmentChecker {
         }
 
         private void checkInstanceMember(Node at, String member, String verb) {
-            if (DrlAllowlist.deniesMember(member)) {
-                report(at, verb + member + ", " + RUNTIME_REASON);
-            }
+            DrlAllowlist.refusedMember(member).ifPresent(reason -> report(at, verb + member + ", " + reason));
         }
 
         /** The allowed type a type written in the code stands for, reporting it when there is none. */
