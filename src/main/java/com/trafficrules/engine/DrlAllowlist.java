@@ -300,6 +300,11 @@ final class DrlAllowlist {
         return Optional.empty();
     }
 
+    /** Whether {@code java.lang.<name>} exists: Java names it by its simple name in every file. */
+    static boolean isJavaLangName(String name) {
+        return classExists("java.lang." + name);
+    }
+
     static boolean isOutcomesMethod(String name) {
         return OUTCOMES_METHODS.contains(name);
     }

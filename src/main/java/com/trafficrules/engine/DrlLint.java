@@ -3,6 +3,7 @@ package com.trafficrules.engine;
 import com.trafficrules.engine.JavaFragmentChecker.Fragment;
 import com.trafficrules.engine.JavaFragmentChecker.Kind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,16 +74,20 @@ final class DrlLint {
     }
 
     static List<LintFinding> check(Map<String, PackageDescr> parsedByPath, Map<String, String> sources) {
-        Set<String> declared = new HashSet<>();
-        Set<String> queries = new HashSet<>();
+        // Declared types and queries are visible by their simple names in the files of their own package.
+        Map<String, Set<String>> declaredByPackage = new HashMap<>();
+        Map<String, Set<String>> queriesByPackage = new HashMap<>();
         parsedByPath.values().forEach(pkg -> {
+            Set<String> declared = declaredByPackage.computeIfAbsent(pkg.getName(), name -> new HashSet<>());
             pkg.getTypeDeclarations().forEach(type -> declared.add(type.getTypeName()));
             pkg.getEnumDeclarations().forEach(type -> declared.add(type.getTypeName()));
-            pkg.getRules().stream().filter(QueryDescr.class::isInstance).forEach(query -> queries.add(query.getName()));
+            pkg.getRules().stream().filter(QueryDescr.class::isInstance).forEach(query ->
+                    queriesByPackage.computeIfAbsent(pkg.getName(), name -> new HashSet<>()).add(query.getName()));
         });
         List<LintFinding> findings = new ArrayList<>();
         parsedByPath.forEach((path, pkg) -> {
-            DrlLint lint = new DrlLint(path, sources.get(path), declared, queries);
+            DrlLint lint = new DrlLint(path, sources.get(path), declaredByPackage.get(pkg.getName()),
+                    queriesByPackage.getOrDefault(pkg.getName(), Set.of()));
             lint.checkPackage(pkg);
             findings.addAll(lint.findings);
         });
@@ -115,6 +120,12 @@ final class DrlLint {
             if (!global.getIdentifier().equals(Outcomes.GLOBAL) || !global.getType().equals(DrlAllowlist.OUTCOMES_TYPE)) {
                 report(global, "global " + global.getType() + " " + global.getIdentifier() + ": the only global is "
                         + DrlAllowlist.OUTCOMES_TYPE + " " + Outcomes.GLOBAL);
+            }
+        }
+        for (AbstractClassTypeDeclarationDescr type : pkg.getClassAndEnumDeclarationDescrs()) {
+            if (DrlAllowlist.isJavaLangName(type.getTypeName())) {
+                report(type, "declared type " + type.getTypeName() + ": a declared type may not take the name of a java.lang "
+                        + "type, which the code of other packages would still mean");
             }
         }
         for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
@@ -193,7 +204,7 @@ final class DrlLint {
             String[] parameters = queryDescr.getParameters();
             String[] types = queryDescr.getParameterTypes();
             for (int i = 0; parameters != null && i < parameters.length; i++) {
-                scope.bindings.add(parameters[i]);
+                bind(scope, parameters[i], rule, where + " parameter");
                 checkType(rule, types[i], where + " parameter " + parameters[i]);
             }
         }
@@ -255,7 +266,7 @@ final class DrlLint {
 
     private void checkPattern(PatternDescr pattern, BaseDescr located, String where, RuleScope scope) {
         if (pattern.getIdentifier() != null) {
-            scope.bindings.add(pattern.getIdentifier());
+            bind(scope, pattern.getIdentifier(), located, where + " pattern " + pattern.getObjectType());
         }
         if (!queryNames.contains(pattern.getObjectType())) {
             checkType(located, pattern.getObjectType(), where + " pattern");
@@ -271,10 +282,10 @@ final class DrlLint {
         String expression = constraint.getExpression();
         if (constraint.getType() == ExprConstraintDescr.Type.POSITIONAL && IDENTIFIER.matcher(expression.strip()).matches()) {
             // Spot( $id; ) binds $id to the first field.
-            scope.bindings.add(expression.strip());
+            bind(scope, expression.strip(), located, where + " constraint");
             return;
         }
-        scope.bindings.addAll(DrlConstraintRewriter.rewrite(expression).bindings());
+        DrlConstraintRewriter.rewrite(expression).bindings().forEach(name -> bind(scope, name, located, where + " constraint"));
         scope.fragments.add(new Fragment(Kind.CONSTRAINT, expression, lineOf(located), where + " constraint", Set.of()));
     }
 
@@ -289,7 +300,7 @@ final class DrlLint {
         }
         accumulate.getFunctions().forEach(function -> {
             if (function.getBind() != null) {
-                scope.bindings.add(function.getBind());
+                bind(scope, function.getBind(), located, where + " accumulate " + function.getFunction());
             }
             if (!DrlAllowlist.isBuiltInAccumulateFunction(function.getFunction())) {
                 report(located, where + " accumulate " + function.getFunction() + ": only the built-in accumulate functions are allowed");
@@ -306,6 +317,18 @@ final class DrlLint {
         } else {
             accumulate.getDescrs().forEach(child -> checkCondition(child, located, where, scope));
         }
+    }
+
+    /**
+     * Records a binding of the rule. Its name must start with $: a binding named like a package or a type
+     * ({@code java : advertiser}, {@code System : Spot()}) would make a dotted name mean one thing to the lint
+     * and perhaps another to MVEL, which reads the constraints.
+     */
+    private void bind(RuleScope scope, String name, BaseDescr where, String construct) {
+        if (!name.startsWith("$")) {
+            report(where, construct + " binds " + name + ": binding names start with $, so they cannot be read as a package or a type");
+        }
+        scope.bindings.add(name);
     }
 
     /** A type named by the DRL structure: a pattern, a declared field, a supertype, a query parameter. */

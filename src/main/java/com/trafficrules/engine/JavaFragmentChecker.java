@@ -3,6 +3,7 @@ package com.trafficrules.engine;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Position;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.Parameter;
@@ -18,12 +19,13 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.PatternExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
-import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.AssertStmt;
+import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ContinueStmt;
@@ -34,6 +36,7 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.LabeledStmt;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
@@ -119,6 +122,7 @@ final class JavaFragmentChecker {
         REFUSED_NODES.put(ClassExpr.class, "a .class literal (reflection)");
         REFUSED_NODES.put(SuperExpr.class, "super: rules have no superclass to call");
         REFUSED_NODES.put(AnnotationExpr.class, "an annotation: rules need none");
+        REFUSED_NODES.put(PatternExpr.class, "a pattern (instanceof Type name): cast instead");
     }
 
     private static final ParserConfiguration CONFIGURATION = new ParserConfiguration()
@@ -148,6 +152,14 @@ final class JavaFragmentChecker {
             }
             java = rewritten.java();
         }
+        try {
+            parseAndWalk(fragment, java, once);
+        } catch (StackOverflowError e) {
+            once.report(fragment.firstLine(), fragment.construct() + " is nested too deeply for the lint to read");
+        }
+    }
+
+    private void parseAndWalk(Fragment fragment, String java, Findings findings) {
         JavaParser parser = new JavaParser(CONFIGURATION);
         ParseResult<? extends Node> parsed = switch (fragment.kind()) {
             case CONSEQUENCE -> parser.parseBlock("{" + java + "\n}");
@@ -158,11 +170,11 @@ final class JavaFragmentChecker {
             Problem problem = parsed.getProblems().isEmpty() ? null : parsed.getProblems().get(0);
             int line = problem == null ? 1 : problem.getLocation().flatMap(range -> range.getBegin().getRange())
                     .map(range -> range.begin.line).orElse(1);
-            once.report(fragment.firstLine() + line - 1, fragment.construct() + " cannot be parsed as Java ("
+            findings.report(fragment.firstLine() + line - 1, fragment.construct() + " cannot be parsed as Java ("
                     + summary(problem) + "); the lint refuses code it cannot read");
             return;
         }
-        new Walk(fragment, once, parsed.getResult().get()).run();
+        new Walk(fragment, findings, parsed.getResult().get()).run();
     }
 
     private static Findings deduplicated(Findings findings) {
@@ -198,7 +210,7 @@ final class JavaFragmentChecker {
         private final Fragment fragment;
         private final Findings findings;
         private final Node root;
-        private final Set<String> locals = new HashSet<>();
+        private final List<Local> locals = new ArrayList<>();
 
         Walk(Fragment fragment, Findings findings, Node root) {
             this.fragment = fragment;
@@ -207,10 +219,9 @@ final class JavaFragmentChecker {
         }
 
         void run() {
-            root.findAll(VariableDeclarator.class).forEach(variable -> locals.add(variable.getNameAsString()));
-            root.findAll(TypePatternExpr.class).forEach(pattern -> locals.add(pattern.getNameAsString()));
+            root.findAll(VariableDeclarator.class).forEach(variable -> Local.of(variable).ifPresent(locals::add));
             // Parameters of lambdas and catch clauses, which are refused themselves: their names are not a second finding.
-            root.findAll(Parameter.class).forEach(parameter -> locals.add(parameter.getNameAsString()));
+            root.findAll(Parameter.class).forEach(parameter -> Local.of(parameter).ifPresent(locals::add));
             root.walk(Node.TreeTraversal.PREORDER, this::visit);
         }
 
@@ -238,6 +249,17 @@ final class JavaFragmentChecker {
             } else if (node instanceof NameExpr || node instanceof FieldAccessExpr) {
                 visitName((Expression) node);
             }
+        }
+
+        /**
+         * Whether {@code name} is a local variable where {@code usage} is. Java reads a name as a local only
+         * inside the local's block and after its declaration; elsewhere the same name is a type or a package
+         * ({@code { Object System = null; } System.load(...)} calls java.lang.System), so a name declared
+         * somewhere in the fragment is not enough.
+         */
+        private boolean isLocal(String name, Node usage) {
+            return usage.getBegin().isPresent() && locals.stream().anyMatch(local -> local.name().equals(name)
+                    && local.scope().isAncestorOf(usage) && local.from().isBefore(usage.getBegin().get()));
         }
 
         private void visitThis(ThisExpr self) {
@@ -293,9 +315,9 @@ final class JavaFragmentChecker {
         }
 
         private void checkTarget(Expression target) {
-            boolean local = target instanceof NameExpr name && locals.contains(name.getNameAsString())
+            boolean local = target instanceof NameExpr name && isLocal(name.getNameAsString(), name)
                     || target instanceof ArrayAccessExpr element && element.getName() instanceof NameExpr array
-                    && locals.contains(array.getNameAsString());
+                    && isLocal(array.getNameAsString(), array);
             if (!local) {
                 report(target, " assigns to " + target + ": only local variables declared in the same fragment may be assigned");
             }
@@ -329,10 +351,11 @@ final class JavaFragmentChecker {
                 report(at, " uses " + first + ", which reaches the engine runtime; report through outcomes");
                 return Resolution.REFUSED;
             }
-            if (first.equals(Outcomes.GLOBAL) && !locals.contains(first) && !fragment.bindings().contains(first)) {
+            boolean variable = isLocal(first, at) || fragment.bindings().contains(first);
+            if (first.equals(Outcomes.GLOBAL) && !variable) {
                 return resolveOutcomes(names, at);
             }
-            if (locals.contains(first) || fragment.bindings().contains(first)) {
+            if (variable) {
                 return readMembers(names, 1, at) ? Resolution.VALUE : Resolution.REFUSED;
             }
             int typeEnd = firstCapitalised(names);
@@ -425,6 +448,32 @@ final class JavaFragmentChecker {
         private void report(Node at, String what) {
             int line = at.getBegin().map(position -> position.line).orElse(1);
             findings.report(fragment.firstLine() + line - 1, fragment.construct() + what);
+        }
+    }
+
+    /** A local variable: its name, the node it is visible in, and the position it is visible from. */
+    private record Local(String name, Node scope, Position from) {
+
+        static Optional<Local> of(VariableDeclarator variable) {
+            Optional<Position> from = variable.getName().getEnd();
+            Node node = variable;
+            while (node.getParentNode().isPresent() && from.isPresent()) {
+                Node parent = node.getParentNode().get();
+                if (node instanceof Statement && parent instanceof BlockStmt) {
+                    return Optional.of(new Local(variable.getNameAsString(), parent, from.get()));
+                }
+                if (node instanceof Statement && parent instanceof SwitchEntry entry && entry.getParentNode().isPresent()) {
+                    // A local of one case of an old-style switch is visible in the cases after it.
+                    return Optional.of(new Local(variable.getNameAsString(), entry.getParentNode().get(), from.get()));
+                }
+                node = parent;
+            }
+            return Optional.empty();
+        }
+
+        static Optional<Local> of(Parameter parameter) {
+            return parameter.getParentNode().flatMap(owner -> parameter.getBegin()
+                    .map(from -> new Local(parameter.getNameAsString(), owner, from)));
         }
     }
 

@@ -35,54 +35,39 @@ final class DrlFixtures {
 
     /** A rule matching any spot as {@code $spot}, whose consequence is {@code consequence}. */
     static String ruleWithConsequence(String consequence) {
-        return HEADER + String.join("\n",
-                "rule \"proposed\"",
-                "when",
-                "    $spot : Spot( )",
-                "then",
-                "    " + consequence,
-                "end",
-                "");
+        return HEADER + rule(null, "$spot : Spot( )", consequence);
     }
 
     /** A rule with a spot {@code $other}, then a spot {@code $spot} constrained by {@code constraint}. */
     static String ruleWithConstraint(String constraint) {
-        return HEADER + String.join("\n",
-                "rule \"proposed\"",
-                "when",
-                "    $other : Spot( )",
-                "    $spot : Spot( " + constraint + " )",
-                "then",
-                "    outcomes.add(Fault.pair(\"proposed\", Severity.INFO, $spot, $other, \"seen\"));",
-                "end",
-                "");
+        return HEADER + rule(null, "$other : Spot( )\n    $spot : Spot( " + constraint + " )",
+                "outcomes.add(Fault.pair(\"proposed\", Severity.INFO, $spot, $other, \"seen\"));");
     }
 
     /** A rule whose only condition is {@code condition}, on {@link #CONDITION_LINE}. */
     static String ruleWithCondition(String condition) {
-        return HEADER + String.join("\n",
-                "rule \"proposed\"",
-                "when",
-                "    " + condition,
-                "then",
-                "end",
-                "");
+        return HEADER + rule(null, condition, "");
     }
 
     /** A rule with the attribute {@code attribute}, on {@link #ATTRIBUTE_LINE}. */
     static String ruleWithAttribute(String attribute) {
-        return HEADER + String.join("\n",
-                "rule \"proposed\"",
-                "    " + attribute,
-                "when",
-                "    Spot( )",
-                "then",
-                "end",
-                "");
+        return HEADER + rule(attribute, "Spot( )", "");
     }
 
     /** {@code declarations} (declared types) from {@link #DECLARATIONS_LINE} on, and a rule on any spot. */
     static String declaring(String declarations) {
-        return HEADER + declarations + "\n" + ruleWithCondition("Spot( )").substring(HEADER.length());
+        return HEADER + declarations + "\n" + rule(null, "Spot( )", "");
+    }
+
+    /** A rule named "proposed": its attribute line if any, then {@code when} and {@code then}, indented. */
+    private static String rule(String attribute, String when, String then) {
+        return String.join("\n",
+                "rule \"proposed\"" + (attribute == null ? "" : "\n    " + attribute),
+                "when",
+                "    " + when,
+                "then",
+                "    " + then,
+                "end",
+                "");
     }
 }

@@ -150,6 +150,31 @@ class DrlLintTest {
     }
 
     @Test
+    void refusesATypeNamedLikeALocalOfAnotherBlock() {
+        // Outside its block the local is gone, and System is java.lang.System again.
+        assertRefusedOn(ruleWithConsequence("{ Object System = null; }\n    System.load(\"/tmp/x.so\");"), CONSEQUENCE_LINE + 1,
+                "consequence", "System");
+    }
+
+    @Test
+    void refusesAssigningALocalOutsideItsBlock() {
+        assertRefusedOn(ruleWithConsequence("{ int n = 1; } n = 2;"), CONSEQUENCE_LINE, "consequence", "assigns to n");
+    }
+
+    @Test
+    void refusesInstanceofPatterns() {
+        assertRefusedOn(ruleWithConsequence("if ($spot instanceof Spot s) { outcomes.add(s); }"), CONSEQUENCE_LINE,
+                "consequence", "pattern");
+    }
+
+    @Test
+    void refusesCodeNestedTooDeeplyToRead() {
+        String nested = "(".repeat(20_000) + "1" + ")".repeat(20_000);
+
+        assertRefusedOn(ruleWithConsequence("outcomes.add(" + nested + ");"), CONSEQUENCE_LINE, "nested too deeply");
+    }
+
+    @Test
     void refusesAConsequenceThatIsNotJava() {
         // It would close the generated method and open another if the lint let it through.
         assertRefusedOn(ruleWithConsequence("} public void more() {"), CONSEQUENCE_LINE, "consequence", "cannot be parsed");
@@ -187,6 +212,12 @@ class DrlLintTest {
                 "startMs after[1s, 2m30s] $other.startMs",
                 "this != $other",
                 "(advertiser == \"A\" && lengthMs < 30000) || advertiser == null")));
+    }
+
+    @Test
+    void refusesBindingsWhoseNamesDoNotStartWithDollar() {
+        // "java" could be read as the package by MVEL: java.lang.System.exit(1) would then run.
+        assertRefusedOn(ruleWithConstraint("java : advertiser"), CONSTRAINT_LINE, "binds java", "start with $");
     }
 
     @Test
@@ -255,6 +286,11 @@ class DrlLintTest {
     void refusesADeclaredFieldTypeArgumentOutsideTheAllowlist() {
         assertRefusedOn(declaring("declare Marker\n    files : java.util.List<java.io.File>\nend\n"), DECLARATIONS_LINE + 1,
                 "declared field Marker.files", "java.io.File");
+    }
+
+    @Test
+    void refusesADeclaredTypeNamedLikeAJavaLangType() {
+        assertRefusedOn(declaring("declare System\n    at : long\nend\n"), DECLARATIONS_LINE, "declared type System", "java.lang");
     }
 
     @Test
