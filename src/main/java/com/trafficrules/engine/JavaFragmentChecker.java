@@ -3,11 +3,8 @@ package com.trafficrules.engine;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.Position;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -25,7 +22,6 @@ import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.AssertStmt;
-import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ContinueStmt;
@@ -36,7 +32,6 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.LabeledStmt;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
-import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
@@ -44,8 +39,6 @@ import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.UnparsableStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import com.trafficrules.engine.DrlAllowlist.AllowedType;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +87,6 @@ final class JavaFragmentChecker {
         void report(int line, String message);
     }
 
-    private static final Set<String> ENGINE_RUNTIME = Set.of("drools", "kcontext");
     private static final Map<Class<? extends Node>, String> REFUSED_NODES = new LinkedHashMap<>();
 
     static {
@@ -195,33 +187,22 @@ final class JavaFragmentChecker {
         return expected > 0 ? message.substring(0, expected) : message;
     }
 
-    /** What a dotted name ({@code a.b.c}) turned out to be. */
-    private enum Meaning { REFUSED, VALUE, OUTCOMES, TYPE, STATIC_FIELD }
-
-    private record Resolution(Meaning meaning, AllowedType type) {
-        static final Resolution REFUSED = new Resolution(Meaning.REFUSED, null);
-        static final Resolution VALUE = new Resolution(Meaning.VALUE, null);
-        static final Resolution OUTCOMES = new Resolution(Meaning.OUTCOMES, null);
-    }
-
     /** One pass over one fragment's syntax tree. */
     private final class Walk {
 
         private final Fragment fragment;
         private final Findings findings;
         private final Node root;
-        private final List<Local> locals = new ArrayList<>();
+        private final JavaNames names;
 
         Walk(Fragment fragment, Findings findings, Node root) {
             this.fragment = fragment;
             this.findings = findings;
             this.root = root;
+            this.names = new JavaNames(allowlist, fragment.kind(), fragment.bindings(), LocalVariables.of(root), this::report);
         }
 
         void run() {
-            root.findAll(VariableDeclarator.class).forEach(variable -> Local.of(variable).ifPresent(locals::add));
-            // Parameters of lambdas and catch clauses, which are refused themselves: their names are not a second finding.
-            root.findAll(Parameter.class).forEach(parameter -> Local.of(parameter).ifPresent(locals::add));
             root.walk(Node.TreeTraversal.PREORDER, this::visit);
         }
 
@@ -245,21 +226,10 @@ final class JavaFragmentChecker {
             } else if (node instanceof UnaryExpr unary && isIncrementOrDecrement(unary.getOperator())) {
                 checkTarget(unary.getExpression());
             } else if (node instanceof ClassOrInterfaceType type && isStandaloneType(type)) {
-                resolveType(type);
+                names.resolveType(type);
             } else if (node instanceof NameExpr || node instanceof FieldAccessExpr) {
                 visitName((Expression) node);
             }
-        }
-
-        /**
-         * Whether {@code name} is a local variable where {@code usage} is. Java reads a name as a local only
-         * inside the local's block and after its declaration; elsewhere the same name is a type or a package
-         * ({@code { Object System = null; } System.load(...)} calls java.lang.System), so a name declared
-         * somewhere in the fragment is not enough.
-         */
-        private boolean isLocal(String name, Node usage) {
-            return usage.getBegin().isPresent() && locals.stream().anyMatch(local -> local.name().equals(name)
-                    && local.scope().isAncestorOf(usage) && local.from().isBefore(usage.getBegin().get()));
         }
 
         private void visitThis(ThisExpr self) {
@@ -276,16 +246,16 @@ final class JavaFragmentChecker {
                     report(call, " calls " + method + "(...) without a receiver: rules have no functions, and the engine's "
                             + "helpers (insert, update, delete, ...) are not allowed; report through outcomes");
                 } else {
-                    checkInstanceMember(call, method, " calls ");
+                    names.checkMember(call, method, " calls ");
                 }
                 return;
             }
-            Optional<List<String>> names = dottedName(scope.get());
-            if (names.isEmpty()) {
-                checkInstanceMember(call, method, " calls ");
+            Optional<List<String>> dotted = JavaNames.dottedName(scope.get());
+            if (dotted.isEmpty()) {
+                names.checkMember(call, method, " calls ");
                 return;
             }
-            Resolution receiver = resolve(names.get(), scope.get());
+            JavaNames.Resolution receiver = names.resolve(dotted.get(), scope.get());
             switch (receiver.meaning()) {
                 case REFUSED -> { }
                 case OUTCOMES -> {
@@ -299,7 +269,7 @@ final class JavaFragmentChecker {
                                 + "methods of " + receiver.type().name() + " (no static mutators, clocks or JVM-wide state)");
                     }
                 }
-                case VALUE, STATIC_FIELD -> checkInstanceMember(call, method, " calls ");
+                case VALUE, STATIC_FIELD -> names.checkMember(call, method, " calls ");
             }
         }
 
@@ -310,14 +280,14 @@ final class JavaFragmentChecker {
             if (creation.getScope().isPresent()) {
                 report(creation, " creates an inner class instance (outer.new ...)");
             }
-            resolveType(creation.getType()).filter(type -> !DrlAllowlist.allowsNew(type)).ifPresent(type ->
+            names.resolveType(creation.getType()).filter(type -> !DrlAllowlist.allowsNew(type)).ifPresent(type ->
                     report(creation, " creates " + type.name() + ", which rules may not construct"));
         }
 
         private void checkTarget(Expression target) {
-            boolean local = target instanceof NameExpr name && isLocal(name.getNameAsString(), name)
+            boolean local = target instanceof NameExpr name && names.isLocalAt(name.getNameAsString(), name)
                     || target instanceof ArrayAccessExpr element && element.getName() instanceof NameExpr array
-                    && isLocal(array.getNameAsString(), array);
+                    && names.isLocalAt(array.getNameAsString(), array);
             if (!local) {
                 report(target, " assigns to " + target + ": only local variables declared in the same fragment may be assigned");
             }
@@ -326,116 +296,18 @@ final class JavaFragmentChecker {
         /** A dotted name is looked at once, where it is whole, and not where a call looks at it as its receiver. */
         private void visitName(Expression name) {
             Node parent = name.getParentNode().orElse(null);
-            Optional<List<String>> names = dottedName(name);
-            if (names.isEmpty()) {
+            Optional<List<String>> dotted = JavaNames.dottedName(name);
+            if (dotted.isEmpty()) {
                 // A field read on a value that is not a name: foo().bar
-                checkInstanceMember(name, ((FieldAccessExpr) name).getNameAsString(), " reads ");
+                names.checkMember(name, ((FieldAccessExpr) name).getNameAsString(), " reads ");
                 return;
             }
             boolean partOfLonger = parent instanceof FieldAccessExpr access && access.getScope() == name;
             boolean receiver = parent instanceof MethodCallExpr call && call.getScope().orElse(null) == name;
             boolean caseLabel = parent instanceof SwitchEntry entry && entry.getLabels().contains(name);
             if (!partOfLonger && !receiver && !caseLabel) {
-                resolve(names.get(), name);
+                names.resolve(dotted.get(), name);
             }
-        }
-
-        /**
-         * Works out what a dotted name is: a value (a local, a binding, in a constraint a property of the fact),
-         * the outcomes global, an allowed type, or a static field of one; reports it if it is none of these. The
-         * members read after a value are checked here too.
-         */
-        private Resolution resolve(List<String> names, Node at) {
-            String first = names.get(0);
-            if (ENGINE_RUNTIME.contains(first)) {
-                report(at, " uses " + first + ", which reaches the engine runtime; report through outcomes");
-                return Resolution.REFUSED;
-            }
-            boolean variable = isLocal(first, at) || fragment.bindings().contains(first);
-            if (first.equals(Outcomes.GLOBAL) && !variable) {
-                return resolveOutcomes(names, at);
-            }
-            if (variable) {
-                return readMembers(names, 1, at) ? Resolution.VALUE : Resolution.REFUSED;
-            }
-            int typeEnd = firstCapitalised(names);
-            if (typeEnd < 0 || first.startsWith("$")) {
-                if (fragment.kind() == Kind.CONSTRAINT && !first.startsWith("$")) {
-                    // A property of the constrained fact (and properties of properties).
-                    return readMembers(names, 0, at) ? Resolution.VALUE : Resolution.REFUSED;
-                }
-                report(at, " uses " + first + ", which is neither a local variable, a binding of the rule nor an allowed type");
-                return Resolution.REFUSED;
-            }
-            String typeName = String.join(".", names.subList(0, typeEnd + 1));
-            Optional<AllowedType> type = typeEnd == 0 ? allowlist.simpleType(typeName) : allowlist.qualifiedType(typeName);
-            if (type.isEmpty()) {
-                reportUnknownType(at, typeName, typeEnd == 0);
-                return Resolution.REFUSED;
-            }
-            int next = typeEnd + 1;
-            AllowedType resolved = type.get();
-            for (Optional<AllowedType> member; next < names.size()
-                    && (member = allowlist.memberType(resolved, names.get(next))).isPresent(); next++) {
-                resolved = member.get();
-            }
-            if (next == names.size()) {
-                return new Resolution(Meaning.TYPE, resolved);
-            }
-            // names[next] is a static field of the type (Severity.CRITICAL); what follows is read from its value.
-            return readMembers(names, next + 1, at) ? new Resolution(Meaning.STATIC_FIELD, resolved) : Resolution.REFUSED;
-        }
-
-        private Resolution resolveOutcomes(List<String> names, Node at) {
-            if (fragment.kind() != Kind.CONSEQUENCE) {
-                report(at, " uses outcomes: only a consequence reports outcomes");
-                return Resolution.REFUSED;
-            }
-            if (names.size() > 1) {
-                report(at, " reads outcomes." + names.get(1) + ": rules only call the methods of " + DrlAllowlist.OUTCOMES_TYPE);
-                return Resolution.REFUSED;
-            }
-            return Resolution.OUTCOMES;
-        }
-
-        private boolean readMembers(List<String> names, int from, Node at) {
-            for (String member : names.subList(from, names.size())) {
-                Optional<String> refused = DrlAllowlist.refusedMember(member);
-                if (refused.isPresent()) {
-                    report(at, " reads " + member + ", " + refused.get());
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private void checkInstanceMember(Node at, String member, String verb) {
-            DrlAllowlist.refusedMember(member).ifPresent(reason -> report(at, verb + member + ", " + reason));
-        }
-
-        /** The allowed type a type written in the code stands for, reporting it when there is none. */
-        private Optional<AllowedType> resolveType(ClassOrInterfaceType written) {
-            List<String> names = List.of(written.getNameWithScope().split("\\."));
-            int typeEnd = firstCapitalised(names);
-            if (typeEnd < 0) {
-                report(written, " uses " + written.getNameWithScope() + ", which is not a type on the allowlist");
-                return Optional.empty();
-            }
-            String typeName = String.join(".", names.subList(0, typeEnd + 1));
-            Optional<AllowedType> type = typeEnd == 0 ? allowlist.simpleType(typeName) : allowlist.qualifiedType(typeName);
-            for (String member : names.subList(typeEnd + 1, names.size())) {
-                type = type.flatMap(outer -> allowlist.memberType(outer, member));
-            }
-            if (type.isEmpty()) {
-                reportUnknownType(written, written.getNameWithScope(), typeEnd == 0 && names.size() == 1);
-            }
-            return type;
-        }
-
-        private void reportUnknownType(Node at, String name, boolean simple) {
-            report(at, " uses " + name + (simple
-                    ? ", which is neither a fact class nor an allowed java.time/java.util/java.lang type"
-                    : ", which is not on the allowlist"));
         }
 
         private boolean isStandaloneType(ClassOrInterfaceType type) {
@@ -451,58 +323,8 @@ final class JavaFragmentChecker {
         }
     }
 
-    /** A local variable: its name, the node it is visible in, and the position it is visible from. */
-    private record Local(String name, Node scope, Position from) {
-
-        static Optional<Local> of(VariableDeclarator variable) {
-            Optional<Position> from = variable.getName().getEnd();
-            Node node = variable;
-            while (node.getParentNode().isPresent() && from.isPresent()) {
-                Node parent = node.getParentNode().get();
-                if (node instanceof Statement && parent instanceof BlockStmt) {
-                    return Optional.of(new Local(variable.getNameAsString(), parent, from.get()));
-                }
-                if (node instanceof Statement && parent instanceof SwitchEntry entry && entry.getParentNode().isPresent()) {
-                    // A local of one case of an old-style switch is visible in the cases after it.
-                    return Optional.of(new Local(variable.getNameAsString(), entry.getParentNode().get(), from.get()));
-                }
-                node = parent;
-            }
-            return Optional.empty();
-        }
-
-        static Optional<Local> of(Parameter parameter) {
-            return parameter.getParentNode().flatMap(owner -> parameter.getBegin()
-                    .map(from -> new Local(parameter.getNameAsString(), owner, from)));
-        }
-    }
-
     private static boolean isIncrementOrDecrement(UnaryExpr.Operator operator) {
         return operator == UnaryExpr.Operator.PREFIX_INCREMENT || operator == UnaryExpr.Operator.PREFIX_DECREMENT
                 || operator == UnaryExpr.Operator.POSTFIX_INCREMENT || operator == UnaryExpr.Operator.POSTFIX_DECREMENT;
-    }
-
-    /** {@code a.b.c} as its names, when the expression is a name or a chain of field reads on one. */
-    private static Optional<List<String>> dottedName(Expression expression) {
-        List<String> names = new ArrayList<>();
-        Expression current = expression;
-        while (current instanceof FieldAccessExpr access) {
-            names.add(0, access.getNameAsString());
-            current = access.getScope();
-        }
-        if (!(current instanceof NameExpr name)) {
-            return Optional.empty();
-        }
-        names.add(0, name.getNameAsString());
-        return Optional.of(names);
-    }
-
-    private static int firstCapitalised(List<String> names) {
-        for (int i = 0; i < names.size(); i++) {
-            if (Character.isUpperCase(names.get(i).charAt(0))) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
