@@ -221,8 +221,9 @@ final class DrlLint {
                         where + " consequence " + name, Set.of()));
             }
         });
-        // Every fragment sees every binding of the rule: checking one against a binding it cannot see is at
-        // worst too lenient about a name the compiler then refuses.
+        // Every fragment sees every binding of the rule. A binding used where it is not visible (a binding of a
+        // not( ... ) in the consequence) cannot mean anything else, since only bindings start with $: the
+        // compiler refuses it.
         Set<String> bindings = Set.copyOf(scope.bindings);
         scope.attributes.forEach(attribute ->
                 checkAttribute(attribute, where + " attribute " + attribute.getName(), lineOf(attribute, rule), bindings));
