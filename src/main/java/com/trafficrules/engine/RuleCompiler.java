@@ -48,7 +48,7 @@ public final class RuleCompiler {
             String expected = path.substring(0, path.lastIndexOf('/')).replace('/', '.');
             var declared = PACKAGE.matcher(content);
             if (declared.find() && !declared.group(1).equals(expected)) {
-                misplaced.add(new CompileMessage(path, lineOf(content, declared.start(1)), 1,
+                misplaced.add(new CompileMessage(path, SourceLines.lineOf(content, declared.start(1)), 1,
                         "declares package " + declared.group(1) + " but its folder makes it package " + expected));
                 return;
             }
@@ -87,10 +87,6 @@ public final class RuleCompiler {
         // The KieBases stand on their own; keeping every version's module in the global repository would leak.
         kieServices.getRepository().removeKieModule(releaseId);
         return new CompiledRules(kieBases);
-    }
-
-    private static int lineOf(String content, int offset) {
-        return (int) content.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
     }
 
     private static CompileMessage toCompileMessage(Message message) {

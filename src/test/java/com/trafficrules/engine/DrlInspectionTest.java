@@ -1,5 +1,9 @@
 package com.trafficrules.engine;
 
+import static com.trafficrules.engine.DrlFixtures.HEADER;
+import static com.trafficrules.engine.DrlFixtures.PATH;
+import static com.trafficrules.engine.DrlFixtures.inspect;
+import static com.trafficrules.engine.DrlFixtures.ruleWithConsequence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -12,32 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the DRL parser and the allowlist lint say about a ruleset, before anything is built. */
 class DrlInspectionTest {
-
-    private static final String PATH = "rules/rotation/proposed.drl";
-    private static final String HEADER = String.join("\n",
-            "package rules.rotation;",
-            "",
-            "import com.trafficrules.rotation.facts.Fault;",
-            "import com.trafficrules.rotation.facts.Severity;",
-            "import com.trafficrules.rotation.facts.Spot;",
-            "",
-            "global com.trafficrules.engine.Outcomes outcomes;",
-            "");
-
-    private static DrlInspection.Report inspect(String drl) {
-        return DrlInspection.inspect(RulesetFiles.of(Map.of(PATH, drl)));
-    }
-
-    private static String ruleWithConsequence(String consequence) {
-        return HEADER + String.join("\n",
-                "rule \"proposed\"",
-                "when",
-                "    $spot : Spot( )",
-                "then",
-                "    " + consequence,
-                "end",
-                "");
-    }
 
     @Test
     void theShippedRulesParseAndLintClean() {
