@@ -26,11 +26,18 @@ import tools.jackson.databind.DatabindException;
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    static final String FAILED = "The service failed; the request id in the logs tells what happened";
 
     static ProblemDetail problem(HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://traffic-rules.dev/problems/" + status.name().toLowerCase().replace('_', '-')));
         return problem;
+    }
+
+    /** As {@link #problem(HttpStatus, String)} for any status code, one without a name too. */
+    static ProblemDetail problem(int status, String detail) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known != null ? problem(known, detail) : ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -69,7 +76,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "The service failed; the request id in the logs tells what happened"));
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, FAILED));
     }
 
     @Override
