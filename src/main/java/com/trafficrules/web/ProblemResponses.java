@@ -87,7 +87,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             String field = bind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining()).replaceFirst("^\\.", "");
-            return ResponseEntity.badRequest().body(withErrors(List.of(new FieldProblem(field, "has the wrong type or format"))));
+            return ResponseEntity.badRequest().body(withErrors(List.of(new FieldProblem(field, fieldMessage(bind)))));
         }
         String detail = cause instanceof JacksonException ? "The body is not valid JSON: " + ((JacksonException) cause).getOriginalMessage()
                 : "The body is missing or not JSON";
@@ -99,6 +99,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                     HttpStatusCode status, WebRequest request) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(problem(HttpStatus.NOT_FOUND, "No endpoint " + e.getHttpMethod() + " /" + e.getResourcePath()));
+    }
+
+    /** What is wrong with the field Jackson could not read, in the words of {@link RequestChecks}. */
+    private static String fieldMessage(DatabindException bind) {
+        if (bind instanceof NulCharacters.Refused) {
+            return NulCharacters.MESSAGE;
+        }
+        return "has the wrong type or format";
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(List<FieldProblem> problems) {
