@@ -1,23 +1,47 @@
 package com.trafficrules.web;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 @Configuration(proxyBeanMethods = false)
 class JsonConfig {
 
-    /** Durations and counts are whole numbers: 1.5 is a 400 rather than silently becoming 1. */
+    /**
+     * JSON types are kept, never converted: a number or a boolean is no string, a string (even an empty one) or a
+     * boolean no number, and durations and counts are whole numbers (1.5 does not become 1). Each is a 400
+     * naming the field.
+     */
     @Bean
-    JsonMapperBuilderCustomizer wholeNumbersStayWhole() {
-        return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    JsonMapperBuilderCustomizer strictScalarTypes() {
+        return builder -> builder
+                .withCoercionConfig(LogicalType.Textual, refuse(CoercionInputShape.Integer, CoercionInputShape.Float,
+                        CoercionInputShape.Boolean))
+                .withCoercionConfig(LogicalType.Integer, refuse(CoercionInputShape.Float, CoercionInputShape.String,
+                        CoercionInputShape.EmptyString, CoercionInputShape.Boolean))
+                .withCoercionConfig(LogicalType.Float, refuse(CoercionInputShape.String, CoercionInputShape.EmptyString,
+                        CoercionInputShape.Boolean))
+                .withCoercionConfig(LogicalType.Boolean, refuse(CoercionInputShape.Integer, CoercionInputShape.Float,
+                        CoercionInputShape.String, CoercionInputShape.EmptyString));
+    }
+
+    private static Consumer<MutableCoercionConfig> refuse(CoercionInputShape... shapes) {
+        return config -> {
+            for (CoercionInputShape shape : shapes) {
+                config.setCoercion(shape, CoercionAction.Fail);
+            }
+        };
     }
 
     /** Instants leave the service in UTC with milliseconds, e.g. 2026-11-20T20:12:00.000Z. */
