@@ -1,6 +1,9 @@
 package com.trafficrules.web;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +37,16 @@ class JsonConfig {
                         CoercionInputShape.Boolean))
                 .withCoercionConfig(LogicalType.Boolean, refuse(CoercionInputShape.Integer, CoercionInputShape.Float,
                         CoercionInputShape.String, CoercionInputShape.EmptyString));
+    }
+
+    /**
+     * A null element of a list property (dayparts, productCodes, segments, ...) is a 400 naming it by its index;
+     * the list itself may still be absent or null, which is an empty one.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer noNullsInLists() {
+        return builder -> builder.withConfigOverride(List.class,
+                override -> override.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL)));
     }
 
     private static Consumer<MutableCoercionConfig> refuse(CoercionInputShape... shapes) {

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 /** Every error as {@code application/problem+json}; field problems listed in {@code errors}. */
 @RestControllerAdvice
@@ -105,6 +106,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static String fieldMessage(DatabindException bind) {
         if (bind instanceof NulCharacters.Refused) {
             return NulCharacters.MESSAGE;
+        }
+        if (bind instanceof InvalidNullException) {
+            return "must not be null";
         }
         return "has the wrong type or format";
     }
