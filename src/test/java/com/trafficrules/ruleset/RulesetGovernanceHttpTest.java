@@ -157,6 +157,31 @@ class RulesetGovernanceHttpTest {
     }
 
     @Test
+    void aProposalThatChangesNothingIsABadRequestNamingFiles() {
+        int before = versionCount();
+
+        propose(MANAGER, proposal("no change", Map.of())).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("files");
+
+        assertThat(versionCount()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "an unknown kind               | {name: x, kind: weather.forecast, request: {}, expect: {}}",
+            "a request that is no mapping  | {name: x, kind: rotation.validate, request: retro-prime, expect: {faults: []}}",
+            "an outcome that is no mapping | {name: x, kind: rotation.validate, request: {channel: retro-prime}, expect: [faults]}",
+            "a key given twice             | {name: x, kind: rotation.validate, kind: fill, request: {}, expect: {}}",
+    })
+    void aSubmittedScenarioThatCannotRunIsABadRequestNamingItsContent(String what, String scenario) {
+        Map<String, Object> body = proposal("marker", MARKER_PATH, MARKER_DRL);
+        body.put("scenarios", List.of(Map.of("path", "rule-tests/rotation/cannot-run.yaml", "content", scenario)));
+
+        propose(MANAGER, body).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("scenarios[0].content");
+    }
+
+    @Test
     void aRejectedVersionIsStoredWithItsChecks() {
         Map<?, ?> problem = propose(MANAGER, proposal("exit", "rules/rotation/exit.drl", drlWithConsequence("System.exit(1);")))
                 .expectStatus().isEqualTo(422).returnResult(Map.class).getResponseBody();
