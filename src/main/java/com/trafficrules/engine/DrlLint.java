@@ -91,7 +91,11 @@ final class DrlLint {
         List<LintFinding> findings = new ArrayList<>();
         parsedByPath.forEach((path, pkg) -> {
             DrlLint lint = new DrlLint(path, sources.get(path), declared);
-            lint.checkPackage(pkg);
+            try {
+                lint.checkPackage(pkg);
+            } catch (StackOverflowError e) {
+                lint.reportOn(1, "the file " + DrlInspection.OUT_OF_STACK);
+            }
             findings.addAll(lint.findings);
         });
         return findings;
