@@ -60,7 +60,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWe
             this.json = json;
         }
 
-        /** As {@link ErrorReportValve#report}, writing a problem; a failure's own message is never shown. */
+        /** As {@link ErrorReportValve#report}, writing a problem; an exception's own message is never shown. */
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             int status = response.getStatus();
@@ -72,7 +72,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWe
             if (!ioAllowed.get()) {
                 return;
             }
-            String detail = status >= 500 ? ProblemResponses.FAILED
+            String detail = status == 500 ? ProblemResponses.FAILED
                     : response.getMessage() != null ? response.getMessage()
                     : "The request was refused before it reached the service";
             try {

@@ -36,11 +36,19 @@ public final class RawHttp {
 
     /** Sends {@code method target} with the given extra header lines and reads the whole answer. */
     public static Response exchange(int port, String method, String target, String... headerLines) {
+        return exchangeWithBody(port, method, target, "", headerLines);
+    }
+
+    /** As {@link #exchange}, with a body (ASCII, its Content-Length added). */
+    public static Response exchangeWithBody(int port, String method, String target, String body, String... headerLines) {
         StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n");
         for (String line : headerLines) {
             request.append(line).append("\r\n");
         }
-        request.append("Connection: close\r\n\r\n");
+        if (!body.isEmpty()) {
+            request.append("Content-Length: ").append(body.length()).append("\r\n");
+        }
+        request.append("Connection: close\r\n\r\n").append(body);
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();

@@ -12,8 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Requests the servlet container refuses before the service sees them still get application/problem+json,
- * never the container's HTML page. Sent over a raw socket: a client library would normalise these requests.
+ * Requests the servlet container (or the firewall in front of the service) refuses as sent still get
+ * application/problem+json, never the container's HTML page and never a 500. Sent over a raw socket: a client
+ * library would normalise these requests.
  */
 @HttpTest
 class ContainerErrorsHttpTest {
@@ -55,5 +56,21 @@ class ContainerErrorsHttpTest {
     @Test
     void theTraceMethodIsAMethodNotAllowedProblem() {
         assertProblem(RawHttp.exchange(port, "TRACE", "/api/v1/rulesets", AUDITOR), 405);
+    }
+
+    @Test
+    void aQueryStringTheContainerCannotDecodeIsABadRequestProblem() {
+        assertProblem(get("/api/v1/decisions?kind=%ZZ", AUDITOR), 400);
+    }
+
+    @Test
+    void aParameterNameTheFirewallRefusesIsABadRequestProblem() {
+        assertProblem(get("/api/v1/decisions?%00=1", AUDITOR), 400);
+    }
+
+    @Test
+    void aBodyThatIsNotTheMultipartItClaimsIsABadRequestProblem() {
+        assertProblem(RawHttp.exchangeWithBody(port, "POST", "/api/v1/rotation/validate", "--x\r\n",
+                "Authorization: " + RawHttp.basic("scheduler"), "Content-Type: multipart/form-data; boundary=x"), 400);
     }
 }
