@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.DatabindException;
 
 /**
  * What a version would change if it were active: stored decisions' requests decided again under it and
@@ -98,6 +99,10 @@ class ImpactPreview {
             return new ArrayList<>(replay.outcomeItems(ruleset, request));
         } catch (InvalidRequestException e) {
             return new ArrayList<>(List.of(new Refused(e.problems())));
+        } catch (DatabindException e) {
+            // Stored before reading requests became stricter (a NUL character was once let through): refused now.
+            return new ArrayList<>(List.of(new Refused(List.of(new FieldProblem("request", "no longer reads: "
+                    + e.getOriginalMessage())))));
         }
     }
 
