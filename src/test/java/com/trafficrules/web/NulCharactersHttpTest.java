@@ -9,14 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.trafficrules.support.HttpTest;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** A NUL character anywhere in what a client sends is a 400 naming the field: nothing stored, no fallback, no 500. */
@@ -27,9 +25,6 @@ class NulCharactersHttpTest {
 
     @Autowired
     RestTestClient http;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private RestTestClient.ResponseSpec send(HttpMethod method, String path, Consumer<HttpHeaders> user, Object body) {
         return http.method(method).uri(path).headers(user).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
@@ -99,20 +94,5 @@ class NulCharactersHttpTest {
     @Test
     void refusesNulCharacterInAQueryParameter() {
         refusedNaming(http.get().uri("/api/v1/decisions?channel={channel}", "retro" + NUL).headers(AUDITOR).exchange(), "channel");
-    }
-
-    @Test
-    void aStoredRequestWithANulCharacterDoesNotBreakTheImpactPreview() {
-        // Decisions keep their request as json, which takes \u0000: such a request was stored before NULs were refused.
-        long active = ((Number) http.get().uri("/api/v1/rulesets/active").headers(AUDITOR).exchange()
-                .returnResult(Map.class).getResponseBody().get("id")).longValue();
-        jdbc.update("insert into decision (id, kind, channel, created_at, caller, ruleset_id, fired_rules, request, outcome)"
-                + " values (?, 'rotation.validate', 'nul-legacy', now(), 'scheduler', ?, '{}', ?::json, '{}'::json)",
-                UUID.randomUUID(), active, "{\"channel\": \"retro-prime\", \"spots\": [{\"advertiser\": \"AC\\u0000ME\"}]}");
-
-        http.post().uri("/api/v1/rulesets/{id}/impact", active).headers(MANAGER).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("kinds", List.of("rotation.validate"))).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.changed").isEqualTo(0);
     }
 }
