@@ -11,6 +11,7 @@ import com.trafficrules.ruleset.Ruleset;
 import com.trafficrules.ruleset.RulesetChecker;
 import com.trafficrules.ruleset.RulesetRef;
 import com.trafficrules.ruletest.ScenarioRunner;
+import com.trafficrules.web.JsonConfig;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -55,7 +56,7 @@ public final class CheckWorker {
         // An orphaned worker has nobody to answer.
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
         try {
-            JsonMapper json = JsonMapper.builder().build();
+            JsonMapper json = JsonConfig.standalone();
             CheckWorker worker = new CheckWorker(json);
             BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             if (Arrays.asList(args).contains(CheckWork.WARM_UP_ARG)) {

@@ -18,6 +18,14 @@ import org.drools.drl.parser.ParserError;
  */
 public final class DrlInspection {
 
+    /**
+     * How deep brackets may nest. The DRL parser, and later the Java compiler on a consequence, recurse on nesting
+     * and run out of stack a few hundred levels down; rules need a handful.
+     */
+    static final int MAX_NESTING = 50;
+    /** For whatever else makes Drools run out of stack (a chain of thousands of operators, say). */
+    static final String OUT_OF_STACK = "is too deeply nested or too long to be read (the parser ran out of stack)";
+
     /** What the parser and the lint found; both empty for a ruleset that may be built. */
     public record Report(List<CompileMessage> parseErrors, List<LintFinding> findings) {
 
@@ -37,6 +45,11 @@ public final class DrlInspection {
         List<CompileMessage> parseErrors = new ArrayList<>();
         Map<String, PackageDescr> parsed = new HashMap<>();
         files.under("rules/").forEach((path, content) -> {
+            CompileMessage tooDeep = tooDeeplyNested(path, content);
+            if (tooDeep != null) {
+                parseErrors.add(tooDeep);
+                return;
+            }
             DrlParser parser = new DrlParser();
             try {
                 PackageDescr descr = parser.parse(false, content);
@@ -51,12 +64,36 @@ public final class DrlInspection {
             } catch (DroolsParserException e) {
                 parseErrors.add(new CompileMessage(path, Math.max(e.getLineNumber(), 1), Math.max(e.getColumn(), 1),
                         e.getMessage()));
+            } catch (StackOverflowError e) {
+                parseErrors.add(new CompileMessage(path, 1, 1, "the file " + OUT_OF_STACK));
             }
         });
         List<LintFinding> findings = new ArrayList<>(DrlLint.check(parsed, files.all()));
         findings.addAll(duplicateRuleNames(parsed));
         findings.sort(java.util.Comparator.comparing(LintFinding::path).thenComparingInt(LintFinding::line));
         return new Report(List.copyOf(parseErrors), List.copyOf(findings));
+    }
+
+    /** Where brackets ( [ { first nest deeper than {@link #MAX_NESTING}, or null; those in comments and strings count too. */
+    private static CompileMessage tooDeeplyNested(String path, String content) {
+        int depth = 0;
+        int line = 1;
+        int column = 0;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            column++;
+            if (c == '\n') {
+                line++;
+                column = 0;
+            } else if (c == '(' || c == '[' || c == '{') {
+                if (++depth > MAX_NESTING) {
+                    return new CompileMessage(path, line, column, "brackets nest more than " + MAX_NESTING + " deep here");
+                }
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+        }
+        return null;
     }
 
     private static CompileMessage located(String path, DroolsError error) {

@@ -88,7 +88,11 @@ final class DrlLint {
         parsedByPath.forEach((path, pkg) -> {
             DrlLint lint = new DrlLint(path, sources.get(path), declaredByPackage.get(pkg.getName()),
                     queriesByPackage.getOrDefault(pkg.getName(), Set.of()));
-            lint.checkPackage(pkg);
+            try {
+                lint.checkPackage(pkg);
+            } catch (StackOverflowError e) {
+                lint.reportOn(1, "the file " + DrlInspection.OUT_OF_STACK);
+            }
             findings.addAll(lint.findings);
         });
         return findings;

@@ -31,6 +31,15 @@ public final class RuleCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
 
     public CompiledRules compile(RulesetFiles files) {
+        try {
+            return build(files);
+        } catch (StackOverflowError e) {
+            // The Java compiler recurses on a consequence's nesting as the DRL parser does on a constraint's.
+            throw new RulesetCompileException(List.of(new CompileMessage("rules", 1, 1, "a rule " + DrlInspection.OUT_OF_STACK)));
+        }
+    }
+
+    private CompiledRules build(RulesetFiles files) {
         KieServices kieServices = KieServices.get();
         KieFileSystem kieFileSystem = kieServices.newKieFileSystem();
         KieModuleModel module = kieServices.newKieModuleModel();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Stored requests decided again under a candidate version and under the current one, item by item (faults,
@@ -53,6 +54,10 @@ public final class ImpactComparison {
             return new ArrayList<>(replay.outcomeItems(ruleset, request));
         } catch (InvalidRequestException e) {
             return new ArrayList<>(List.of(new Refused(e.problems())));
+        } catch (DatabindException e) {
+            // Stored before reading requests became stricter (a NUL character was once let through): refused now.
+            return new ArrayList<>(List.of(new Refused(List.of(new FieldProblem("request", "no longer reads: "
+                    + e.getOriginalMessage())))));
         }
     }
 

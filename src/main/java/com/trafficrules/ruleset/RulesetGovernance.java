@@ -3,6 +3,7 @@ package com.trafficrules.ruleset;
 import com.trafficrules.engine.RulesetCompileException;
 import com.trafficrules.engine.RulesetFiles;
 import com.trafficrules.ruletest.Scenario;
+import com.trafficrules.ruletest.ScenarioRunner;
 import com.trafficrules.ruletest.Scenarios;
 import com.trafficrules.web.ConflictException;
 import com.trafficrules.web.ForbiddenException;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -71,6 +73,7 @@ class RulesetGovernance {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final SortedSet<String> scenarioKinds;
 
     RulesetGovernance(RulesetVersionRepository versions, IsolatedChecks checker, @Value("${traffic.rules.root}") String root,
                       CompiledVersions compiled, RulesetSync sync, TransactionTemplate transactions, JdbcTemplate jdbc,
@@ -84,6 +87,7 @@ class RulesetGovernance {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.scenarioKinds = ScenarioRunner.standard(json).kinds();
     }
 
     Proposed propose(Proposal proposal, String caller) {
@@ -100,6 +104,8 @@ class RulesetGovernance {
         List<Scenario> scenarios = scenarios(proposal.scenarios(), checks);
         if (base != null && merged.isEmpty()) {
             checks.reject("files", "leave the proposed ruleset without any file");
+        } else if (base != null && merged.equals(base.rulesetFiles().all()) && proposal.scenarios().isEmpty()) {
+            checks.reject("files", "change nothing: the files are version " + base.getId() + "'s and no scenario is submitted");
         }
         checks.throwIfAny();
 
@@ -171,7 +177,7 @@ class RulesetGovernance {
         }
     }
 
-    private static List<Scenario> scenarios(List<SubmittedScenario> submitted, RequestChecks checks) {
+    private List<Scenario> scenarios(List<SubmittedScenario> submitted, RequestChecks checks) {
         List<Scenario> scenarios = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < submitted.size(); i++) {
@@ -192,7 +198,13 @@ class RulesetGovernance {
                 checks.reject(field + ".path", "names " + scenario.path() + " a second time");
             } else {
                 try {
-                    scenarios.add(Scenarios.parse(scenario.path(), scenario.content()));
+                    Scenario parsed = Scenarios.parse(scenario.path(), scenario.content());
+                    if (scenarioKinds.contains(parsed.kind())) {
+                        scenarios.add(parsed);
+                    } else {
+                        checks.reject(field + ".content", "has kind '" + parsed.kind() + "', which no scenario can have (kinds: "
+                                + String.join(", ", scenarioKinds) + ")");
+                    }
                 } catch (IllegalArgumentException e) {
                     checks.reject(field + ".content", e.getMessage());
                 }

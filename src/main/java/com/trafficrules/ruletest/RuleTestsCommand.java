@@ -6,10 +6,10 @@ import com.trafficrules.engine.RulesetCompileException;
 import com.trafficrules.engine.RulesetFiles;
 import com.trafficrules.ruleset.Ruleset;
 import com.trafficrules.ruleset.RulesetRef;
+import com.trafficrules.web.JsonConfig;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The traffic manager's rule-test command: compiles {@code rules/} and {@code config/} from disk, runs
@@ -40,7 +40,7 @@ public final class RuleTestsCommand {
             return 1;
         }
         List<Scenario> scenarios = Scenarios.load(root).stream().filter(s -> s.path().contains(filter)).toList();
-        List<ScenarioResult> results = ScenarioRunner.standard(JsonMapper.builder().build()).runAll(ruleset, scenarios);
+        List<ScenarioResult> results = ScenarioRunner.standard(JsonConfig.standalone()).runAll(ruleset, scenarios);
         results.forEach(result -> {
             System.out.println((result.passed() ? "PASS " : "FAIL ") + result.scenario().path() + "  " + result.scenario().name());
             if (!result.passed()) {

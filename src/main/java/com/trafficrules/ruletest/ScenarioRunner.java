@@ -5,6 +5,8 @@ import com.trafficrules.rotation.RotationValidateScenarios;
 import com.trafficrules.ruleset.Ruleset;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,11 +25,16 @@ public final class ScenarioRunner {
         return new ScenarioRunner(List.of(new RotationValidateScenarios(json), new FillScenarios(json)));
     }
 
+    /** The decision kinds this runner has an evaluator for, in name order. */
+    public SortedSet<String> kinds() {
+        return new TreeSet<>(kinds.keySet());
+    }
+
     public ScenarioResult run(Ruleset ruleset, Scenario scenario) {
         ScenarioKind kind = kinds.get(scenario.kind());
         if (kind == null) {
             return new ScenarioResult(scenario, List.of("unknown kind '" + scenario.kind() + "' (kinds: "
-                    + String.join(", ", kinds.keySet().stream().sorted().toList()) + ")"));
+                    + String.join(", ", kinds()) + ")"));
         }
         try {
             return new ScenarioResult(scenario, kind.differences(ruleset, scenario));

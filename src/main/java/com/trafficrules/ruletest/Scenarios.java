@@ -7,13 +7,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads scenario files: {@code rule-tests/<job>/*.yaml}, one scenario per file. */
 public final class Scenarios {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** A key given twice or a second document would leave it unclear what the scenario says: both are errors. */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private Scenarios() {
     }
@@ -56,6 +62,16 @@ public final class Scenarios {
         for (String required : List.of("name", "kind", "request", "expect")) {
             if (!document.hasNonNull(required)) {
                 throw new IllegalArgumentException(path + ": the scenario has no '" + required + "'");
+            }
+        }
+        for (String text : List.of("name", "kind")) {
+            if (!document.get(text).isString()) {
+                throw new IllegalArgumentException(path + ": '" + text + "' must be text");
+            }
+        }
+        for (String mapping : List.of("request", "context", "expect")) {
+            if (document.hasNonNull(mapping) && !document.get(mapping).isObject()) {
+                throw new IllegalArgumentException(path + ": '" + mapping + "' must be a mapping");
             }
         }
         return new Scenario(path, document.get("name").asString(), document.get("kind").asString(),

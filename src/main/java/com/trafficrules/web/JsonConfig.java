@@ -1,6 +1,10 @@
 package com.trafficrules.web;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,15 +13,67 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
+/**
+ * How the service reads and writes JSON beyond Spring Boot's defaults. {@link #standalone()} gives the same
+ * mapper to processes without Spring (the check worker, {@code bin/rule-tests}), so a scenario's request is
+ * read there exactly as the API reads it.
+ */
 @Configuration(proxyBeanMethods = false)
-class JsonConfig {
+public class JsonConfig {
 
-    /** Durations and counts are whole numbers: 1.5 is a 400 rather than silently becoming 1. */
+    /** This service's mapper for a process without a Spring context: Boot's defaults it relies on, then ours. */
+    public static JsonMapper standalone() {
+        JsonMapper.Builder builder = JsonMapper.builder()
+                // What Spring Boot's auto-configuration sets and requests depend on.
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(new JsonConfig().utcMillisInstants())
+                .addModule(NulCharacters.module());
+        new JsonConfig().strictScalarTypes().customize(builder);
+        new JsonConfig().noNullsInLists().customize(builder);
+        return builder.build();
+    }
+
+    /**
+     * JSON types are kept, never converted: a number or a boolean is no string, a string (even an empty one) or a
+     * boolean no number, and durations and counts are whole numbers (1.5 does not become 1). Each is a 400
+     * naming the field.
+     */
     @Bean
-    JsonMapperBuilderCustomizer wholeNumbersStayWhole() {
-        return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    JsonMapperBuilderCustomizer strictScalarTypes() {
+        return builder -> builder
+                .withCoercionConfig(LogicalType.Textual, refuse(CoercionInputShape.Integer, CoercionInputShape.Float,
+                        CoercionInputShape.Boolean))
+                .withCoercionConfig(LogicalType.Integer, refuse(CoercionInputShape.Float, CoercionInputShape.String,
+                        CoercionInputShape.EmptyString, CoercionInputShape.Boolean))
+                .withCoercionConfig(LogicalType.Float, refuse(CoercionInputShape.String, CoercionInputShape.EmptyString,
+                        CoercionInputShape.Boolean))
+                .withCoercionConfig(LogicalType.Boolean, refuse(CoercionInputShape.Integer, CoercionInputShape.Float,
+                        CoercionInputShape.String, CoercionInputShape.EmptyString));
+    }
+
+    /**
+     * A null element of a list property (dayparts, productCodes, segments, ...) is a 400 naming it by its index;
+     * the list itself may still be absent or null, which is an empty one.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer noNullsInLists() {
+        return builder -> builder.withConfigOverride(List.class,
+                override -> override.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL)));
+    }
+
+    private static Consumer<MutableCoercionConfig> refuse(CoercionInputShape... shapes) {
+        return config -> {
+            for (CoercionInputShape shape : shapes) {
+                config.setCoercion(shape, CoercionAction.Fail);
+            }
+        };
     }
 
     /** Instants leave the service in UTC with milliseconds, e.g. 2026-11-20T20:12:00.000Z. */

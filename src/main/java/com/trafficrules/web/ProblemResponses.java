@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -12,25 +13,35 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 /** Every error as {@code application/problem+json}; field problems listed in {@code errors}. */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    static final String FAILED = "The service failed; the request id in the logs tells what happened";
 
     static ProblemDetail problem(HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://traffic-rules.dev/problems/" + status.name().toLowerCase().replace('_', '-')));
         return problem;
+    }
+
+    /** As {@link #problem(HttpStatus, String)} for any status code, one without a name too. */
+    static ProblemDetail problem(int status, String detail) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known != null ? problem(known, detail) : ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -65,11 +76,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
     }
 
+    /** Parameters Tomcat cannot read as sent (an undecodable %-escape, too many of them). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException e) {
+        return ResponseEntity.status(e.getErrorCode()).body(problem(e.getErrorCode(), e.getMessage()));
+    }
+
+    /** A parameter name the firewall refuses when it is read, or a multipart body that is not one. */
+    @ExceptionHandler({RequestRejectedException.class, MultipartException.class})
+    ResponseEntity<ProblemDetail> unreadableRequest(RuntimeException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, e.getMessage()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "The service failed; the request id in the logs tells what happened"));
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, FAILED));
     }
 
     @Override
@@ -80,7 +103,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             String field = bind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining()).replaceFirst("^\\.", "");
-            return ResponseEntity.badRequest().body(withErrors(List.of(new FieldProblem(field, "has the wrong type or format"))));
+            return ResponseEntity.badRequest().body(withErrors(List.of(new FieldProblem(field, fieldMessage(bind)))));
         }
         String detail = cause instanceof JacksonException ? "The body is not valid JSON: " + ((JacksonException) cause).getOriginalMessage()
                 : "The body is missing or not JSON";
@@ -92,6 +115,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                     HttpStatusCode status, WebRequest request) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(problem(HttpStatus.NOT_FOUND, "No endpoint " + e.getHttpMethod() + " /" + e.getResourcePath()));
+    }
+
+    /** What is wrong with the field Jackson could not read, in the words of {@link RequestChecks}. */
+    private static String fieldMessage(DatabindException bind) {
+        if (bind instanceof NulCharacters.Refused) {
+            return NulCharacters.MESSAGE;
+        }
+        if (bind instanceof InvalidNullException) {
+            return "must not be null";
+        }
+        return "has the wrong type or format";
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(List<FieldProblem> problems) {

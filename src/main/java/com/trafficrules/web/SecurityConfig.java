@@ -76,7 +76,7 @@ class SecurityConfig {
                         .accessDeniedHandler((request, response, e) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
                                 "Your role may not " + request.getMethod() + " " + request.getRequestURI())))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/error")
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(Roles.ALL)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rotation/validate", "/api/v1/rotation/build").hasRole(SCHEDULER)

@@ -175,4 +175,24 @@ class DrlInspectionTest {
 
         assertThat(report.findings()).isEmpty();
     }
+
+    @Test
+    void bracketsNestedDeeperThanTheParserCanFollowAreAParseErrorWhereTheLimitIsCrossed() {
+        String constraint = "(".repeat(10_000) + "lengthMs > 0" + ")".repeat(10_000);
+        DrlInspection.Report report = inspect(HEADER + "rule \"deep\"\nwhen\n    Spot( " + constraint + " )\nthen\nend\n");
+
+        // Spot( opens the first bracket at column 9, the constraint's own from column 11.
+        assertThat(report.parseErrors()).singleElement().isEqualTo(new CompileMessage(PATH, 10, 10 + DrlInspection.MAX_NESTING,
+                "brackets nest more than " + DrlInspection.MAX_NESTING + " deep here"));
+    }
+
+    @Test
+    void aChainTooLongForTheParserIsAParseErrorNotAStackOverflow() {
+        DrlInspection.Report report = inspect(HEADER + "rule \"chain\"\nwhen\n    Spot( " + "!".repeat(10_000) + "(lengthMs > 0) )\nthen\nend\n");
+
+        assertThat(report.parseErrors()).singleElement().satisfies(error -> {
+            assertThat(error.path()).isEqualTo(PATH);
+            assertThat(error.message()).contains("ran out of stack");
+        });
+    }
 }

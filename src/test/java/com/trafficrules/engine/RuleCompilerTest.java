@@ -296,4 +296,12 @@ class RuleCompilerTest {
         assertThatIllegalArgumentException().isThrownBy(() -> RulesetFiles.of(Map.of("rules\\rotation\\a.drl", "")));
         assertThatIllegalArgumentException().isThrownBy(() -> RulesetFiles.of(Map.of("rules//a.drl", "")));
     }
+
+    @Test
+    void aConsequenceTooDeepForTheJavaCompilerIsACompileErrorNotAStackOverflow() {
+        String tooDeep = faultOnEverySpot("negated", "").replace("then\n", "then\n    boolean b = " + "!".repeat(10_000) + "true;\n");
+
+        assertThat(compileProblems("rules/rotation/negated.drl", drl("rotation", tooDeep)))
+                .singleElement().satisfies(problem -> assertThat(problem.message()).contains("ran out of stack"));
+    }
 }

@@ -7,6 +7,7 @@ import com.trafficrules.engine.CompileMessage;
 import com.trafficrules.engine.RulesetCompileException;
 import com.trafficrules.engine.RulesetFiles;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -357,6 +358,56 @@ class ChannelPoliciesTest {
         assertThat(problem.path()).isEqualTo(channelFile("retro"));
         assertThat(problem.line()).isEqualTo(3);
         assertThat(problem.message()).contains("max_plays_per_day");
+    }
+
+    // --- untrusted files: what would exhaust the loader is a located problem ---------------------
+
+    @Test
+    void refusesANulCharacterAtItsLineAndColumn() {
+        CompileMessage problem = onlyProblem(channelFile("retro"), yaml("timezone: UTC", "traffic: {max_plays_per_day: 3\u0000}"));
+
+        assertThat(problem).isEqualTo(new CompileMessage(channelFile("retro"), 2, 31,
+                "the character U+0000 is not allowed in YAML"));
+    }
+
+    @Test
+    void refusesAnAliasOfAMappingThatContainsItself() {
+        CompileMessage problem = onlyProblem(channelFile("retro"), yaml("timezone: UTC", "shared: &loop {again: *loop}"));
+
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.column()).isEqualTo(23);
+        assertThat(problem.message()).contains("*loop");
+    }
+
+    @Test
+    void refusesADiamondOfIncludesThatWouldBeReadExponentiallyOften() {
+        List<String> files = new ArrayList<>(List.of(channelFile("retro"), yaml("rotation: !include level0.yaml")));
+        for (int level = 0; level < 20; level++) {
+            files.add("config/channels/level" + level + ".yaml");
+            files.add(yaml("a: !include level" + (level + 1) + ".yaml", "b: !include level" + (level + 1) + ".yaml"));
+        }
+        files.add("config/channels/level20.yaml");
+        files.add(yaml("x: 1"));
+
+        assertThat(problems(files.toArray(String[]::new)))
+                .anySatisfy(problem -> assertThat(problem.message()).contains("more than " + PolicyYaml.MAX_INCLUDES + " includes"));
+    }
+
+    @Test
+    void refusesAValueItsTagCannotMakeWhereItIsWritten() {
+        CompileMessage problem = onlyProblem(channelFile("retro"), yaml("timezone: UTC", "traffic:", "  max_plays_per_day: !!int many"));
+
+        assertThat(problem.line()).isEqualTo(3);
+        assertThat(problem.column()).isEqualTo(22);
+        assertThat(problem.message()).contains("many");
+    }
+
+    @Test
+    void refusesAKeyThatIsNotText() {
+        CompileMessage problem = onlyProblem(channelFile("retro"), yaml("traffic:", "  type_cooldowns:", "    ? [promo]", "    : 60"));
+
+        assertThat(problem.line()).isEqualTo(3);
+        assertThat(problem.message()).contains("key must be text");
     }
 
     @Test
