@@ -168,10 +168,16 @@ class DrlLintTest {
     }
 
     @Test
-    void refusesCodeNestedTooDeeplyToRead() {
+    void refusesCodeNestedTooDeeplyBeforeAnyParserRecursesIntoIt() {
         String nested = "(".repeat(20_000) + "1" + ")".repeat(20_000);
 
-        assertRefusedOn(ruleWithConsequence("outcomes.add(" + nested + ");"), CONSEQUENCE_LINE, "nested too deeply");
+        DrlInspection.Report report = inspect(ruleWithConsequence("outcomes.add(" + nested + ");"));
+
+        assertThat(report.parsed()).isFalse();
+        assertThat(report.parseErrors()).anySatisfy(error -> {
+            assertThat(error.line()).isEqualTo(CONSEQUENCE_LINE);
+            assertThat(error.message()).contains("nest more than 50 deep");
+        });
     }
 
     @Test
