@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cpu       how much CPU time one job may use (all the worker's threads together)
  * @param warmUp    how long a pre-started worker may take to start and warm up before it is given up
  * @param prestart  keep one worker started and warmed up, so a proposal does not wait for a JVM to start
+ * @param workers   how many workers may run at once; a check or preview past that is answered 503
  */
 @ConfigurationProperties("traffic.rules.check")
 record CheckLimits(@DefaultValue("384") int heapMb, @DefaultValue("20s") Duration wallClock,
                    @DefaultValue("20s") Duration cpu, @DefaultValue("60s") Duration warmUp,
-                   @DefaultValue("true") boolean prestart) {
+                   @DefaultValue("true") boolean prestart, @DefaultValue("2") int workers) {
 }

@@ -22,6 +22,12 @@ public final class CheckWork {
     private CheckWork() {
     }
 
+    /** A line the worker may write: anything else means it is not the worker's own code writing. */
+    static boolean isProtocolLine(CharSequence line) {
+        String text = line.toString();
+        return text.equals(READY) || text.startsWith(CHECKED) || text.startsWith(ANSWER);
+    }
+
     /** Check {@code files} (compile, lint, then every scenario when they pass). */
     public record CheckJob(Map<String, String> files, List<Scenario> scenarios) {
     }

@@ -28,6 +28,8 @@ import java.util.function.Predicate;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One check worker: a JVM started from the service's own classes with an empty environment, a temporary working
@@ -36,15 +38,17 @@ import java.util.stream.Stream;
  */
 final class CheckWorkerProcess implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(CheckWorkerProcess.class);
+
     /** The worker's main class, named rather than referenced: the worker composes the jobs, the service does not. */
     static final String MAIN_CLASS = "com.trafficrules.CheckWorker";
     private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
     private static final int OOM_EXIT_CODE = 3;
     private static final long POLL_MILLIS = 50;
     private static final int STDERR_TAIL = 4000;
-    /** What the worker prints when its JVM stops on a full heap (-XX:+ExitOnOutOfMemoryError). */
-    private static final String OUT_OF_MEMORY = "OutOfMemoryError";
-    /** A line that marks the end of the reader: the worker closed its output. */
+    /** The most the worker may write: an answer is a few megabytes at most (1,000 previewed decisions). */
+    private static final long MAX_OUTPUT_CHARS = 16L * 1024 * 1024;
+    /** Marks the end of the reader, compared by identity: the worker closed its output or broke its protocol. */
     private static final String END = new String("end of output");
 
     /** The worker was stopped, or ended, before it answered. */
@@ -60,6 +64,8 @@ final class CheckWorkerProcess implements AutoCloseable {
     private final Writer input;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuffer errors = new StringBuffer();
+    /** Why the reader stopped early (output past its bound, a line outside the protocol), or null. */
+    private volatile String broken;
 
     private CheckWorkerProcess(Process process, Path workDirectory, CheckLimits limits) {
         this.process = process;
@@ -108,7 +114,7 @@ final class CheckWorkerProcess implements AutoCloseable {
         }
         CheckWorkerProcess worker = new CheckWorkerProcess(process, workDirectory, limits);
         if (warmUpJob != null) {
-            worker.send(warmUpJob);
+            worker.sendInBackground(warmUpJob);
         }
         return worker;
     }
@@ -133,38 +139,43 @@ final class CheckWorkerProcess implements AutoCloseable {
         throw new Stopped("the check worker did not start within " + seconds(limits.warmUp()));
     }
 
+    /** Whether the worker is still there to take a job: one may die while it waits. */
+    boolean isAlive() {
+        return process.isAlive() && lines.peek() != END;
+    }
+
     /**
-     * Hands the job over and returns the worker's answer lines, the last one last. {@code partial} hears each
-     * line that is not yet the answer (what the worker found so far). Killed past a limit.
+     * Hands the job over and returns the worker's answer line. {@code partial} hears each line before it (what
+     * the worker found so far). Killed past a limit, checked whatever the worker writes meanwhile.
      */
     String run(String job, Predicate<String> isAnswer, Consumer<String> partial) throws Stopped {
         Duration cpuBefore = cpuTime();
         long started = System.nanoTime();
         long deadline = started + limits.wallClock().toNanos();
-        send(job);
+        // Written from another thread: a worker that stops reading must not hold this one past the deadline.
+        sendInBackground(job);
         try {
             while (true) {
                 String line = lines.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (line == END) {
                     throw new Stopped(endedReason());
                 }
+                if (line != null && isAnswer.test(line)) {
+                    return line;
+                }
                 if (line != null) {
-                    if (isAnswer.test(line)) {
-                        return line;
-                    }
                     partial.accept(line);
-                    continue;
                 }
                 if (System.nanoTime() > deadline) {
                     kill();
                     throw new Stopped("the checks were stopped after " + seconds(limits.wallClock())
-                            + " of wall-clock time, their limit: a rule may fire without end");
+                            + " of wall-clock time, their limit");
                 }
                 Duration cpu = cpuTime().minus(cpuBefore);
                 if (cpu.compareTo(limits.cpu()) > 0) {
                     kill();
                     throw new Stopped("the checks were stopped after " + seconds(cpu) + " of CPU time; their limit is "
-                            + seconds(limits.cpu()) + ": a rule may fire without end");
+                            + seconds(limits.cpu()));
                 }
             }
         } catch (InterruptedException e) {
@@ -189,28 +200,46 @@ final class CheckWorkerProcess implements AutoCloseable {
         deleteQuietly(workDirectory);
     }
 
-    private void send(String line) {
-        try {
-            input.write(line);
-            input.write('\n');
-            input.flush();
-        } catch (IOException e) {
-            // The worker is gone; its output's end says why.
-        }
+    private void sendInBackground(String line) {
+        daemon("check-worker-in-" + process.pid(), () -> {
+            try {
+                input.write(line);
+                input.write('\n');
+                input.flush();
+            } catch (IOException e) {
+                // The worker is gone; its output's end says why.
+            }
+        });
     }
 
+    /**
+     * Why the worker ended. Its error output is logged, not returned: it is the worker's own text, and the
+     * reason is stored with the version for every role to read.
+     */
     private String endedReason() {
         try {
-            process.waitFor(5, TimeUnit.SECONDS);
+            // A JVM that ran out of heap is on its way out: let it end with its own exit code.
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                kill();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            kill();
         }
-        String stderr = errors.toString();
-        if ((!process.isAlive() && process.exitValue() == OOM_EXIT_CODE) || stderr.contains(OUT_OF_MEMORY)) {
+        if (!errors.isEmpty()) {
+            log.warn("Check worker {} ended; its error output:\n{}", process.pid(), errors.toString().strip());
+        }
+        // -XX:+ExitOnOutOfMemoryError ends the JVM with exit code 3 when its heap is full (and HotSpot says so on
+        // standard output, outside the protocol).
+        if (!process.isAlive() && process.exitValue() == OOM_EXIT_CODE) {
             return "the checks ran out of memory: the check worker's heap is limited to " + limits.heapMb() + " MB";
         }
-        String exit = process.isAlive() ? "closed its output" : "ended with exit code " + process.exitValue();
-        return "the check worker " + exit + " before it answered" + (stderr.isBlank() ? "" : ": " + stderr.strip());
+        if (broken != null) {
+            return broken;
+        }
+        return "the check worker " + (process.isAlive() ? "closed its output" : "ended with exit code " + process.exitValue())
+                + " before it answered";
     }
 
     private Duration cpuTime() {
@@ -222,11 +251,27 @@ final class CheckWorkerProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    /** Reads the worker's lines, bounded: past its bound, or on a line outside the protocol, it stops reading. */
     private void readOutput() {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lines.add(line);
+            StringBuilder line = new StringBuilder();
+            long read = 0;
+            int next;
+            while ((next = reader.read()) >= 0) {
+                if (++read > MAX_OUTPUT_CHARS) {
+                    broken = "the check worker wrote more than " + MAX_OUTPUT_CHARS / (1024 * 1024) + " MB before it answered";
+                    return;
+                }
+                if (next != '\n') {
+                    line.append((char) next);
+                    continue;
+                }
+                if (!CheckWork.isProtocolLine(line)) {
+                    broken = "the check worker wrote a line outside its protocol";
+                    return;
+                }
+                lines.add(line.toString());
+                line.setLength(0);
             }
         } catch (IOException e) {
             // Ends the same way as a closed output.
@@ -297,8 +342,8 @@ final class CheckWorkerProcess implements AutoCloseable {
     private static void deleteQuietly(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A temporary directory left behind is harmless.
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not remove the check worker's directory {}: {}", directory, e.getMessage());
         }
     }
 }

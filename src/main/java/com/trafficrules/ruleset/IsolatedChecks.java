@@ -4,12 +4,15 @@ import com.trafficrules.audit.StoredDecision;
 import com.trafficrules.engine.RulesetFiles;
 import com.trafficrules.ruletest.Scenario;
 import com.trafficrules.ruletest.Scenarios;
+import com.trafficrules.web.BusyException;
 import com.trafficrules.web.UnprocessableException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -36,6 +39,7 @@ class IsolatedChecks implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(IsolatedChecks.class);
 
     private final CheckLimits limits;
+    private final Semaphore running;
     private final JsonMapper json;
     private final ActiveRuleset active;
     private final Path root;
@@ -50,6 +54,7 @@ class IsolatedChecks implements DisposableBean {
 
     IsolatedChecks(CheckLimits limits, JsonMapper json, ActiveRuleset active, @Value("${traffic.rules.root}") String root) {
         this.limits = limits;
+        this.running = new Semaphore(limits.workers());
         this.json = json;
         this.active = active;
         this.root = Path.of(root);
@@ -69,8 +74,11 @@ class IsolatedChecks implements DisposableBean {
             return run(new CheckWork.Job(new CheckWork.CheckJob(files.all(), scenarios), null),
                     answer -> found.set(answer.checks())).checks();
         } catch (CheckWorkerProcess.Stopped e) {
-            log.warn("The checks of ruleset {} were stopped: {}", files.hash(), e.getMessage());
-            return RulesetChecks.stoppedAfter(found.get(), e.getMessage());
+            // Compile and lint run no rule; past them, what runs is the proposal's rules.
+            String reason = e.getMessage() + (found.get() == null ? ", before compile and lint had finished"
+                    : ", while its rules ran the scenarios: a rule may fire without end or hold too much");
+            log.warn("The checks of ruleset {} were stopped: {}", files.hash(), reason);
+            return RulesetChecks.stoppedAfter(found.get(), reason);
         }
     }
 
@@ -85,6 +93,19 @@ class IsolatedChecks implements DisposableBean {
     }
 
     private CheckWork.Answer run(CheckWork.Job job, Consumer<CheckWork.Answer> partial) throws CheckWorkerProcess.Stopped {
+        // Each worker is a JVM with its own heap and CPU budget: a few at once, not one per request.
+        if (!running.tryAcquire()) {
+            throw new BusyException("Ruleset checks are already running in " + limits.workers()
+                    + " check workers; try again shortly", limits.wallClock());
+        }
+        try {
+            return runAlone(job, partial);
+        } finally {
+            running.release();
+        }
+    }
+
+    private CheckWork.Answer runAlone(CheckWork.Job job, Consumer<CheckWork.Answer> partial) throws CheckWorkerProcess.Stopped {
         long asked = System.nanoTime();
         CheckWorkerProcess worker = take();
         long handedOver = System.nanoTime();
@@ -112,9 +133,14 @@ class IsolatedChecks implements DisposableBean {
             prestarted = next;
             next = null;
         }
-        CheckWorkerProcess worker = prestarted == null ? null : prestarted.join();
-        if (worker != null) {
+        CheckWorkerProcess worker = prestarted == null ? null
+                : prestarted.completeOnTimeout(null, limits.warmUp().toMillis(), TimeUnit.MILLISECONDS).join();
+        if (worker != null && worker.isAlive()) {
             return worker;
+        }
+        if (worker != null) {
+            // It died while it waited: not the proposal's doing, so a new one checks it.
+            worker.close();
         }
         CheckWorkerProcess cold = CheckWorkerProcess.start(limits, null);
         try {

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -18,7 +17,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * failures are counted per user name and per client address. A name or an address with too many failures
  * in its window is refused at once — even with the right password, and before any check — until that window
  * has passed: a 429 with {@code Retry-After}. A window opens with the first failure; a successful login
- * clears its name's count (not its address's). Counters live in this replica's memory, bounded in number.
+ * clears its name's count (not its address's). An attempt is counted as a failure before its password is
+ * checked, in the same step that decides it may be checked, so parallel attempts cannot all slip under the
+ * limit; a success takes its count back. Counters live in this replica's memory, bounded in number.
  */
 final class ThrottledLogins implements AuthenticationProvider {
 
@@ -56,42 +57,53 @@ final class ThrottledLogins implements AuthenticationProvider {
         String name = attempt.getName();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
         Instant now = clock.instant();
-        Optional<Duration> wait = Stream.of(
-                        blockedFor(byName, name, limits.maxFailuresPerUser(), now),
-                        blockedFor(byAddress, address, limits.maxFailuresPerAddress(), now))
-                .flatMap(Optional::stream).max(Duration::compareTo);
-        if (wait.isPresent()) {
-            throw new LoginThrottledException(wait.get());
+        Optional<Duration> nameWait = reserve(byName, name, limits.maxFailuresPerUser(), now);
+        if (nameWait.isPresent()) {
+            throw new LoginThrottledException(nameWait.get());
         }
-        Authentication authenticated;
-        try {
-            authenticated = logins.authenticate(attempt);
-        } catch (AuthenticationException e) {
-            failed(byName, name, now);
-            failed(byAddress, address, now);
-            throw e;
+        Optional<Duration> addressWait = reserve(byAddress, address, limits.maxFailuresPerAddress(), now);
+        if (addressWait.isPresent()) {
+            giveBack(byName, name);
+            throw new LoginThrottledException(addressWait.get());
         }
-        if (authenticated != null && authenticated.isAuthenticated() && name != null) {
-            byName.invalidate(name);
+        Authentication authenticated = logins.authenticate(attempt);
+        if (authenticated != null && authenticated.isAuthenticated()) {
+            if (name != null) {
+                byName.invalidate(name);
+            }
+            giveBack(byAddress, address);
         }
         return authenticated;
     }
 
-    private static Optional<Duration> blockedFor(Cache<String, Failures> counters, String key, int limit, Instant now) {
-        Failures failures = key == null ? null : counters.getIfPresent(key);
-        if (failures == null || failures.count() < limit || !now.isBefore(failures.windowEnds())) {
+    /**
+     * Counts the attempt as a failure unless the key is throttled, in one atomic step; the wait when it is.
+     * An attempt whose check then fails keeps its count.
+     */
+    private Optional<Duration> reserve(Cache<String, Failures> counters, String key, int limit, Instant now) {
+        if (key == null) {
             return Optional.empty();
         }
-        return Optional.of(Duration.between(now, failures.windowEnds()));
+        Duration[] wait = new Duration[1];
+        counters.asMap().compute(key, (k, failures) -> {
+            if (failures == null || !now.isBefore(failures.windowEnds())) {
+                return new Failures(1, now.plus(limits.window()));
+            }
+            if (failures.count() >= limit) {
+                wait[0] = Duration.between(now, failures.windowEnds());
+                return failures;
+            }
+            return new Failures(failures.count() + 1, failures.windowEnds());
+        });
+        return Optional.ofNullable(wait[0]);
     }
 
-    private void failed(Cache<String, Failures> counters, String key, Instant now) {
-        if (key == null) {
-            return;
+    /** Takes back the count {@link #reserve} added for an attempt that did not fail. */
+    private static void giveBack(Cache<String, Failures> counters, String key) {
+        if (key != null) {
+            counters.asMap().computeIfPresent(key, (k, failures) -> failures.count() <= 1 ? null
+                    : new Failures(failures.count() - 1, failures.windowEnds()));
         }
-        counters.asMap().compute(key, (k, failures) -> failures == null || !now.isBefore(failures.windowEnds())
-                ? new Failures(1, now.plus(limits.window()))
-                : new Failures(failures.count() + 1, failures.windowEnds()));
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -31,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @HttpTest
 @TestPropertySource(properties = {"traffic.rules.check.wall-clock=8s", "traffic.rules.check.cpu=8s",
-        "traffic.rules.check.heap-mb=256"})
+        "traffic.rules.check.heap-mb=256", "traffic.rules.check.workers=1"})
 class ProposalIsolationHttpTest {
 
     private static final String RUNAWAY_PATH = "rules/rotation/runaway.drl";
@@ -121,6 +122,46 @@ class ProposalIsolationHttpTest {
     }
 
     @Test
+    void aCheckAskedForWhileEveryWorkerIsBusyIsAnsweredBusyAndStoresNothing() throws Exception {
+        CompletableFuture<Map<?, ?>> runaway = CompletableFuture.supplyAsync(
+                () -> proposeRejected(BACKTRACKING_DRL, scenarioOf(1, "a".repeat(60) + "!")));
+        Thread.sleep(2_000);
+        int versionsBefore = versionCount();
+
+        http.post().uri("/api/v1/rulesets").headers(MANAGER).contentType(MediaType.APPLICATION_JSON)
+                .body(proposal("marker", MARKER_PATH, MARKER_DRL + "\n// while busy\n")).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(versionCount()).isEqualTo(versionsBefore);
+        assertThat(runaway.join().get("status")).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aPreStartedWorkerThatDiedWhileItWaitedIsReplacedNotBlamedOnTheProposal() throws Exception {
+        List<ProcessHandle> waiting = List.of();
+        for (int tries = 0; tries < 100 && waiting.isEmpty(); tries++) {
+            waiting = ProcessHandle.current().descendants()
+                    // The service's only child JVMs are its check workers (PostgreSQL is its other child).
+                    .filter(process -> process.info().command().orElse("").endsWith("/java"))
+                    .toList();
+            Thread.sleep(100);
+        }
+        assertThat(waiting).as("a pre-started check worker").isNotEmpty();
+        waiting.forEach(ProcessHandle::destroyForcibly);
+
+        Map<?, ?> version = http.post().uri("/api/v1/rulesets").headers(MANAGER).contentType(MediaType.APPLICATION_JSON)
+                .body(proposal("marker", MARKER_PATH, MARKER_DRL + "\n// after the worker died\n")).exchange()
+                .expectStatus().isCreated().returnResult(Map.class).getResponseBody();
+        assertThat(version.get("status")).isEqualTo("PROPOSED");
+    }
+
+    private int versionCount() {
+        return ((List<?>) http.get().uri("/api/v1/rulesets").headers(MANAGER).exchange().expectStatus().isOk()
+                .returnResult(Map.class).getResponseBody().get("rulesets")).size();
+    }
+
+    @Test
     void aRuleReadingTheEnvironmentIsRefusedBeforeItRuns() {
         Map<?, ?> version = proposeRejected(drlWithConsequence("String secret = System.getenv(\"TRAFFIC_DB_PASSWORD\");"),
                 scenarioOf(1, "ACME"));
@@ -199,6 +240,6 @@ class ProposalIsolationHttpTest {
 
     private static CheckLimits limits() {
         return new CheckLimits(128, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10),
-                java.time.Duration.ofSeconds(30), false);
+                java.time.Duration.ofSeconds(30), false, 1);
     }
 }

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.trafficrules.support.HttpTest;
 import com.trafficrules.support.MutableClock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +75,28 @@ class LoginThrottleHttpTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "60")
                 .expectBody().jsonPath("$.status").isEqualTo(429);
+    }
+
+    @Test
+    void parallelWrongPasswordsGetNoMoreChecksThanTheLimit() throws Exception {
+        // Each is counted before its password is checked, so they cannot all pass the check of the count at once.
+        ExecutorService clients = Executors.newFixedThreadPool(12);
+        List<Integer> statuses;
+        try {
+            List<Future<Integer>> answers = clients.invokeAll(IntStream.range(0, 12)
+                    .mapToObj(i -> (Callable<Integer>) () -> login("scheduler", "not-the-password", "198.51.100." + (10 + i))
+                            .returnResult(String.class).getStatus().value())
+                    .toList());
+            statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertThat(statuses).filteredOn(status -> status == 401).hasSize(3);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(9);
     }
 
     @Test
