@@ -3,14 +3,12 @@ package com.trafficrules;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.trafficrules.engine.RulesetFiles;
-import com.trafficrules.rotation.RotationReplays;
+import com.trafficrules.kernel.JobCatalog;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.RulesetRef;
 import com.trafficrules.ruleset.CheckWork;
-import com.trafficrules.ruleset.DecisionReplay;
 import com.trafficrules.ruleset.ImpactComparison;
-import com.trafficrules.ruleset.Ruleset;
 import com.trafficrules.ruleset.RulesetChecker;
-import com.trafficrules.ruleset.RulesetRef;
-import com.trafficrules.ruletest.ScenarioRunner;
 import com.trafficrules.web.JsonConfig;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -19,7 +17,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
@@ -37,15 +34,13 @@ public final class CheckWorker {
     private final RulesetChecker checker;
     private final ImpactComparison impact;
 
-    private CheckWorker(JsonMapper json) {
-        this.json = json;
-        this.checker = new RulesetChecker(ScenarioRunner.standard(json));
-        this.impact = new ImpactComparison(replays(json));
-    }
+    private final JobCatalog jobs;
 
-    /** What the worker can replay for an impact preview: every job's replays. */
-    public static List<DecisionReplay> replays(JsonMapper json) {
-        return RotationReplays.all(json);
+    private CheckWorker(JsonMapper json, JobCatalog jobs) {
+        this.json = json;
+        this.jobs = jobs;
+        this.checker = new RulesetChecker(jobs, json);
+        this.impact = new ImpactComparison(jobs.replays(json));
     }
 
     public static void main(String[] args) {
@@ -57,7 +52,7 @@ public final class CheckWorker {
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
         try {
             JsonMapper json = JsonConfig.standalone();
-            CheckWorker worker = new CheckWorker(json);
+            CheckWorker worker = new CheckWorker(json, Composition.jobs());
             BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             if (Arrays.asList(args).contains(CheckWork.WARM_UP_ARG)) {
                 String warmUp = input.readLine();
@@ -95,8 +90,8 @@ public final class CheckWorker {
                 compile("current", preview.current()), preview.decisions()));
     }
 
-    private static Ruleset compile(String label, Map<String, String> files) {
+    private Ruleset compile(String label, Map<String, String> files) {
         RulesetFiles ruleset = RulesetFiles.of(files);
-        return Ruleset.compile(new RulesetRef(0, label, ruleset.hash()), ruleset);
+        return jobs.compile(new RulesetRef(0, label, ruleset.hash()), ruleset);
     }
 }

@@ -1,6 +1,9 @@
 package com.trafficrules;
 
+import com.trafficrules.kernel.Job;
+import com.trafficrules.kernel.JobCatalog;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -16,5 +19,11 @@ public class TrafficRulesApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The jobs as beans found in their packages; {@link Composition} lists the same for the processes without Spring. */
+    @Bean
+    JobCatalog jobCatalog(List<Job> jobs) {
+        return new JobCatalog(jobs);
     }
 }

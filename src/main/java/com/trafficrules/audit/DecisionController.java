@@ -1,9 +1,8 @@
 package com.trafficrules.audit;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.trafficrules.ruleset.RulesetRef;
-import com.trafficrules.ruleset.RulesetVersion;
-import com.trafficrules.ruleset.RulesetVersionRepository;
+import com.trafficrules.kernel.RulesetRef;
+import com.trafficrules.kernel.RulesetRefs;
 import com.trafficrules.web.NotFoundException;
 import com.trafficrules.web.RequestChecks;
 import jakarta.persistence.criteria.Predicate;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -32,9 +30,9 @@ class DecisionController {
     private static final int MAX_PAGE_SIZE = 500;
 
     private final DecisionRepository decisions;
-    private final RulesetVersionRepository versions;
+    private final RulesetRefs versions;
 
-    DecisionController(DecisionRepository decisions, RulesetVersionRepository versions) {
+    DecisionController(DecisionRepository decisions, RulesetRefs versions) {
         this.decisions = decisions;
         this.versions = versions;
     }
@@ -84,15 +82,14 @@ class DecisionController {
         };
         Page<Decision> found = decisions.findAll(filter,
                 PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
-        Map<Long, RulesetRef> refs = versions.findAllById(found.stream().map(Decision::getRulesetId).distinct().toList())
-                .stream().collect(Collectors.toMap(RulesetVersion::getId, RulesetVersion::ref));
+        Map<Long, RulesetRef> refs = versions.byIds(found.stream().map(Decision::getRulesetId).distinct().toList());
         return new DecisionPage(found.stream().map(view(refs::get)).toList(), page, size, found.getTotalElements());
     }
 
     @GetMapping("/{id}")
     DecisionView get(@PathVariable UUID id) {
         Decision decision = decisions.findById(id).orElseThrow(() -> new NotFoundException("No decision " + id));
-        RulesetRef ref = versions.findById(decision.getRulesetId()).map(RulesetVersion::ref).orElseThrow();
+        RulesetRef ref = versions.byIds(List.of(decision.getRulesetId())).get(decision.getRulesetId());
         return view(rulesetId -> ref).apply(decision);
     }
 

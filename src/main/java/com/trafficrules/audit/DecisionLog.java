@@ -1,6 +1,7 @@
 package com.trafficrules.audit;
 
-import com.trafficrules.ruleset.RulesetRef;
+import com.trafficrules.kernel.RulesetRef;
+import com.trafficrules.kernel.StoredDecision;
 import com.trafficrules.web.Callers;
 import java.time.Clock;
 import java.time.Instant;

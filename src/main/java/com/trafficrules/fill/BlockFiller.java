@@ -1,15 +1,20 @@
 package com.trafficrules.fill;
 
 import com.trafficrules.engine.RuleWorkspace;
+import com.trafficrules.fill.block.Block;
+import com.trafficrules.fill.block.Segment;
 import com.trafficrules.fill.facts.BreakSlot;
 import com.trafficrules.fill.facts.Candidate;
 import com.trafficrules.fill.facts.FillPolicy;
 import com.trafficrules.fill.facts.Ineligible;
 import com.trafficrules.fill.facts.KeyPlay;
 import com.trafficrules.fill.facts.TypeCooldown;
+import com.trafficrules.fill.playlog.AssetHistory;
+import com.trafficrules.fill.playlog.LoggedPlay;
+import com.trafficrules.fill.playlog.PlayHistory;
+import com.trafficrules.kernel.Ruleset;
 import com.trafficrules.policy.ChannelPolicy;
 import com.trafficrules.policy.InterstitialTypes;
-import com.trafficrules.ruleset.Ruleset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

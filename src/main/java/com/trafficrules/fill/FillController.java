@@ -1,127 +1,26 @@
 package com.trafficrules.fill;
 
-import com.trafficrules.engine.RulesetFiles;
-import com.trafficrules.policy.ChannelPolicies;
-import com.trafficrules.web.RequestChecks;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.GetMapping;
+import com.trafficrules.fill.block.FillRequest;
+import com.trafficrules.policy.ChannelSlug;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Late binding on one channel: compile blocks ahead, fill them at feed time, and the play log. */
+/** Late binding on one channel: a compiled block's placeholders filled at feed time. */
 @RestController
 @RequestMapping("/api/v1/channels/{slug}")
 class FillController {
 
     private final FillService fills;
-    private final CompiledBlocks compiledBlocks;
-    private final PlayLog playLog;
-    private final AssetRepository assets;
-    private final JsonMapper json;
 
-    FillController(FillService fills, CompiledBlocks compiledBlocks, PlayLog playLog, AssetRepository assets, JsonMapper json) {
+    FillController(FillService fills) {
         this.fills = fills;
-        this.compiledBlocks = compiledBlocks;
-        this.playLog = playLog;
-        this.assets = assets;
-        this.json = json;
     }
 
     @PostMapping("/blocks/fill")
-    FillService.FillResponse fill(@PathVariable String slug, @RequestBody FillRequest request) {
-        return fills.fill(ChannelPolicies.requireSlug(slug), request);
-    }
-
-    @PostMapping("/blocks/compile")
-    @ResponseStatus(HttpStatus.CREATED)
-    BlockCompiler.CompiledBlock compile(@PathVariable String slug, @RequestBody BlockCompiler.CompileRequest request) {
-        BlockCompiler.CompiledBlock block = BlockCompiler.compile(request);
-        String requestHash = RulesetFiles.sha256(json.writeValueAsString(request));
-        var stored = compiledBlocks.storeOnce(ChannelPolicies.requireSlug(slug), block.blockId(), requestHash,
-                json.writeValueAsString(block));
-        if (stored.isPresent() && !stored.get().requestHash().equals(requestHash)) {
-            throw new BlockConflictException(slug, block.blockId());
-        }
-        return stored.map(earlier -> json.readValue(earlier.body(), BlockCompiler.CompiledBlock.class)).orElse(block);
-    }
-
-    record PlayInput(String assetUri, String playedAt, String blockId, Integer breakIndex) {
-    }
-
-    record PlaysRequest(List<PlayInput> plays) {
-        PlaysRequest {
-            plays = plays == null ? List.of() : plays;
-        }
-    }
-
-    record PlayView(String assetUri, UUID assetUuid, String assetType, Instant playedAt, String blockId, Integer breakIndex,
-                    long durationMs) {
-
-        static PlayView of(LoggedPlay play) {
-            return new PlayView(play.assetUri(), play.assetUuid(), play.assetType(), Instant.ofEpochMilli(play.playedAtMs()),
-                    play.blockId(), play.breakIndex(), play.durationMs());
-        }
-    }
-
-    record PlayList(List<PlayView> plays) {
-    }
-
-    /** Plays made outside the fill path (live events, manual playout), so cooldowns and caps see them. */
-    @PostMapping("/plays")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Transactional
-    PlayList record(@PathVariable String slug, @RequestBody PlaysRequest request) {
-        String channel = ChannelPolicies.requireSlug(slug);
-        Map<String, Asset> known = assets.findByUriIn(request.plays().stream().filter(p -> p != null && p.assetUri() != null)
-                .map(PlayInput::assetUri).toList()).stream().collect(Collectors.toMap(Asset::getUri, Function.identity()));
-        RequestChecks checks = new RequestChecks();
-        List<LoggedPlay> plays = new ArrayList<>();
-        for (int i = 0; i < request.plays().size(); i++) {
-            String field = "plays[" + i + "]";
-            PlayInput input = request.plays().get(i);
-            if (input == null) {
-                checks.reject(field, "is required");
-                continue;
-            }
-            Asset asset = null;
-            if (checks.required(field + ".assetUri", input.assetUri())) {
-                asset = known.get(input.assetUri());
-                if (asset == null) {
-                    checks.reject(field + ".assetUri", "is not a known asset: " + input.assetUri());
-                }
-            }
-            Instant playedAt = checks.instant(field + ".playedAt", input.playedAt());
-            if (asset != null && playedAt != null) {
-                plays.add(new LoggedPlay(asset.getUuid(), asset.getUri(), asset.getType(), playedAt.toEpochMilli(),
-                        input.breakIndex(), input.blockId(), asset.getDurationMs()));
-            }
-        }
-        checks.throwIfAny();
-        playLog.insert(channel, plays);
-        return new PlayList(plays.stream().map(PlayView::of).toList());
-    }
-
-    @GetMapping("/plays")
-    PlayList plays(@PathVariable String slug, @RequestParam(required = false) String from,
-                   @RequestParam(required = false) String to) {
-        RequestChecks checks = new RequestChecks();
-        Instant fromInstant = from == null ? null : checks.instant("from", from);
-        Instant toInstant = to == null ? null : checks.instant("to", to);
-        checks.throwIfAny();
-        return new PlayList(playLog.between(ChannelPolicies.requireSlug(slug), fromInstant, toInstant).stream().map(PlayView::of).toList());
+    FillService.FillResponse fill(@PathVariable ChannelSlug slug, @RequestBody FillRequest request) {
+        return fills.fill(slug.value(), request);
     }
 }

@@ -1,8 +1,16 @@
 package com.trafficrules.fill;
 
-import com.trafficrules.ruleset.Ruleset;
-import com.trafficrules.ruletest.Scenario;
-import com.trafficrules.ruletest.ScenarioKind;
+import com.trafficrules.fill.asset.LibraryAsset;
+import com.trafficrules.fill.block.Block;
+import com.trafficrules.fill.block.BlockRequests;
+import com.trafficrules.fill.block.FillRequest;
+import com.trafficrules.fill.block.Segment;
+import com.trafficrules.fill.playlog.InMemoryPlayHistory;
+import com.trafficrules.fill.playlog.LoggedPlay;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.Scenario;
+import com.trafficrules.kernel.ScenarioKind;
+import com.trafficrules.policy.ChannelPolicies;
 import com.trafficrules.web.InvalidRequestException;
 import com.trafficrules.web.Times;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  * state, cooldownGroup) and {@code plays} (assetUri, playedAt) already in the log; {@code expect} holds
  * the exact {@code segments} (type, assetUri, durationMs, breakIndex where given) in air order.
  */
-public final class FillScenarios implements ScenarioKind {
+final class FillScenarios implements ScenarioKind {
 
     private final JsonMapper json;
 
-    public FillScenarios(JsonMapper json) {
+    FillScenarios(JsonMapper json) {
         this.json = json;
     }
 
@@ -58,7 +66,7 @@ public final class FillScenarios implements ScenarioKind {
             return List.of("the request was rejected: " + e.problems());
         }
         String channel = context.path("channel").asString("default");
-        List<Segment> segments = BlockFiller.fill(ruleset, ruleset.policies().forChannel(channel), block,
+        List<Segment> segments = BlockFiller.fill(ruleset, ChannelPolicies.of(ruleset).forChannel(channel), block,
                 new InMemoryPlayHistory(List.copyOf(library.values()), plays)).segments();
         return compare(scenario.expect().path("segments"), segments);
     }

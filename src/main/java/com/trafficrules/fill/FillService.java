@@ -2,15 +2,26 @@ package com.trafficrules.fill;
 
 import com.trafficrules.audit.DecisionLog;
 import com.trafficrules.engine.RulesetFiles;
+import com.trafficrules.fill.block.Block;
+import com.trafficrules.fill.block.BlockConflictException;
+import com.trafficrules.fill.block.BlockRequests;
+import com.trafficrules.fill.block.FillRequest;
+import com.trafficrules.fill.block.Segment;
+import com.trafficrules.fill.block.TransmissionLog;
+import com.trafficrules.fill.playlog.FillMemory;
+import com.trafficrules.fill.playlog.PlayLog;
+import com.trafficrules.fill.playlog.RememberedPlayHistory;
+import com.trafficrules.kernel.ActiveRuleset;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.RulesetRef;
+import com.trafficrules.policy.ChannelPolicies;
 import com.trafficrules.policy.ChannelPolicy;
-import com.trafficrules.ruleset.ActiveRuleset;
-import com.trafficrules.ruleset.Ruleset;
-import com.trafficrules.ruleset.RulesetRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.stereotype.Service;
@@ -61,7 +72,7 @@ class FillService {
     FillResponse fill(String channel, FillRequest request) {
         Ruleset ruleset = active.current();
         Block block = BlockRequests.parse(request);
-        ChannelPolicy policy = ruleset.policies().forChannel(channel);
+        ChannelPolicy policy = ChannelPolicies.of(ruleset).forChannel(channel);
         try (FillMemory.Hold held = memory.hold(channel, WAIT_MS)) {
             FillResponse response = transactions.execute(status -> fillOnce(channel, request, block, ruleset, policy, held));
             held.committed();
@@ -95,7 +106,7 @@ class FillService {
             return json.readValue(stored.get().body(), FillResponse.class);
         }
         held.catchUp();
-        BlockFiller.Filled filled = BlockFiller.fill(ruleset, policy, block, playLog.of(channel, held));
+        BlockFiller.Filled filled = BlockFiller.fill(ruleset, policy, block, new RememberedPlayHistory(channel, held, playLog));
         FillOutcome outcome = new FillOutcome(false, null, filled.segments());
         UUID decisionId = decisions.record(KIND, channel, ruleset.ref(), filled.firedRules(), request, outcome);
         FillResponse response = new FillResponse(decisionId, ruleset.ref(), block.blockId(),
@@ -106,10 +117,7 @@ class FillService {
     }
 
     private static String reason(RuntimeException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
         String detail = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return e.getClass().getSimpleName() + ": " + detail.lines().findFirst().orElse(detail);
     }

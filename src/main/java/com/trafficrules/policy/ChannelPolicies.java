@@ -3,8 +3,8 @@ package com.trafficrules.policy;
 import com.trafficrules.engine.CompileMessage;
 import com.trafficrules.engine.RulesetCompileException;
 import com.trafficrules.engine.RulesetFiles;
-import com.trafficrules.web.FieldProblem;
-import com.trafficrules.web.InvalidRequestException;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.RulesetConfig;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -29,7 +29,19 @@ public final class ChannelPolicies {
     static final String CHANNELS = "config/channels/";
     static final String DEFAULTS = CHANNELS + "_defaults.yaml";
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** How a version's channel files are read, for the jobs whose rules follow channel policy. */
+    public static final RulesetConfig<ChannelPolicies> CONFIG = new RulesetConfig<>() {
+        @Override
+        public Class<ChannelPolicies> type() {
+            return ChannelPolicies.class;
+        }
+
+        @Override
+        public ChannelPolicies read(RulesetFiles files) {
+            return load(files);
+        }
+    };
+
     private static final Pattern CHANNEL_FILE = Pattern.compile(Pattern.quote(CHANNELS) + "([^/_][^/]*)\\.ya?ml");
     private static final Pattern DAYPART_NAME = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final Set<String> TRAFFIC_KEYS = Set.of("allowed_types", "default_cooldown_seconds", "type_cooldowns",
@@ -48,16 +60,9 @@ public final class ChannelPolicies {
         this.channels = channels;
     }
 
-    public static boolean isValidSlug(String slug) {
-        return slug != null && SLUG.matcher(slug).matches();
-    }
-
-    /** The slug of a path such as {@code /channels/{slug}/...}, or a 400 naming it. */
-    public static String requireSlug(String slug) {
-        if (!isValidSlug(slug)) {
-            throw new InvalidRequestException(List.of(new FieldProblem("slug", "must be lower-case letters, digits and '-'")));
-        }
-        return slug;
+    /** The channel policies of a compiled version. */
+    public static ChannelPolicies of(Ruleset ruleset) {
+        return ruleset.config(ChannelPolicies.class);
     }
 
     /** Parses and checks every channel file; all problems are reported together. */
@@ -83,7 +88,7 @@ public final class ChannelPolicies {
             }
             String slug = channelFile.group(1);
             collect(problems, () -> {
-                if (!isValidSlug(slug)) {
+                if (!ChannelSlug.isValid(slug)) {
                     throw PolicyYaml.problem(path, 1, 1, "a channel file is named by its slug: lower-case letters, digits and '-'");
                 }
                 Map<String, Object> document = yaml.readMap(path);

@@ -1,6 +1,6 @@
 package com.trafficrules.policy;
 
-import com.trafficrules.ruleset.ActiveRuleset;
+import com.trafficrules.kernel.ActiveRuleset;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,7 +16,7 @@ class PolicyController {
 
     /** The channel's effective policy in the active ruleset version (defaults when it has no file). */
     @GetMapping("/api/v1/channels/{slug}/policy")
-    ChannelPolicy policy(@PathVariable String slug) {
-        return active.current().policies().forChannel(ChannelPolicies.requireSlug(slug));
+    ChannelPolicy policy(@PathVariable ChannelSlug slug) {
+        return ChannelPolicies.of(active.current()).forChannel(slug.value());
     }
 }

@@ -1,11 +1,11 @@
 package com.trafficrules.rotation;
 
 import com.trafficrules.engine.RuleWorkspace;
+import com.trafficrules.kernel.Ruleset;
 import com.trafficrules.rotation.facts.Break;
 import com.trafficrules.rotation.facts.Fault;
 import com.trafficrules.rotation.facts.Severity;
 import com.trafficrules.rotation.facts.Spot;
-import com.trafficrules.ruleset.Ruleset;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

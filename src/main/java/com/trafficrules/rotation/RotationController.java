@@ -1,10 +1,11 @@
 package com.trafficrules.rotation;
 
 import com.trafficrules.audit.DecisionLog;
+import com.trafficrules.kernel.ActiveRuleset;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.RulesetRef;
+import com.trafficrules.policy.ChannelPolicies;
 import com.trafficrules.rotation.facts.Fault;
-import com.trafficrules.ruleset.ActiveRuleset;
-import com.trafficrules.ruleset.Ruleset;
-import com.trafficrules.ruleset.RulesetRef;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,7 +44,7 @@ class RotationController {
     @PostMapping("/build")
     BuildResponse build(@RequestBody BuildRequest request) {
         Ruleset ruleset = active.current();
-        Rotation rotation = RotationBuilder.build(ruleset, RotationLogs.parse(request, ruleset.policies()));
+        Rotation rotation = RotationBuilder.build(ruleset, RotationLogs.parse(request, ChannelPolicies.of(ruleset)));
         UUID decisionId = decisions.record(BUILD, request.channel(), ruleset.ref(), rotation.firedRules(), request,
                 new BuildOutcome(rotation.placements(), rotation.quarantined()));
         return new BuildResponse(decisionId, ruleset.ref(), rotation.placements(), rotation.quarantined());
@@ -52,7 +53,7 @@ class RotationController {
     @PostMapping("/validate")
     ValidationResponse validate(@RequestBody RotationRequest request) {
         Ruleset ruleset = active.current();
-        RotationLog log = RotationLogs.parse(request, ruleset.policies());
+        RotationLog log = RotationLogs.parse(request, ChannelPolicies.of(ruleset));
         RotationVerdict verdict = RotationValidator.validate(ruleset, log);
         UUID decisionId = decisions.record(VALIDATE, request.channel(), ruleset.ref(), verdict.firedRules(), request,
                 new ValidationOutcome(verdict.valid(), verdict.faults()));

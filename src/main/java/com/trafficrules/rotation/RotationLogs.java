@@ -2,6 +2,7 @@ package com.trafficrules.rotation;
 
 import com.trafficrules.policy.ChannelPolicies;
 import com.trafficrules.policy.ChannelPolicy;
+import com.trafficrules.policy.ChannelSlug;
 import com.trafficrules.policy.InterstitialTypes;
 import com.trafficrules.rotation.facts.Break;
 import com.trafficrules.rotation.facts.Spot;
@@ -81,7 +82,7 @@ public final class RotationLogs {
         if (!checks.required("channel", channel)) {
             return null;
         }
-        if (!ChannelPolicies.isValidSlug(channel)) {
+        if (!ChannelSlug.isValid(channel)) {
             checks.reject("channel", "must be a channel slug: lower-case letters, digits and '-'");
             return null;
         }

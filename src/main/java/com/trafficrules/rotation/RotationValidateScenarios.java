@@ -1,9 +1,10 @@
 package com.trafficrules.rotation;
 
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.Scenario;
+import com.trafficrules.kernel.ScenarioKind;
+import com.trafficrules.policy.ChannelPolicies;
 import com.trafficrules.rotation.facts.Fault;
-import com.trafficrules.ruleset.Ruleset;
-import com.trafficrules.ruletest.Scenario;
-import com.trafficrules.ruletest.ScenarioKind;
 import com.trafficrules.web.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class RotationValidateScenarios implements ScenarioKind {
         RotationVerdict verdict;
         try {
             RotationRequest request = json.treeToValue(scenario.request(), RotationRequest.class);
-            verdict = RotationValidator.validate(ruleset, RotationLogs.parse(request, ruleset.policies()));
+            verdict = RotationValidator.validate(ruleset, RotationLogs.parse(request, ChannelPolicies.of(ruleset)));
         } catch (InvalidRequestException e) {
             return List.of("the request was rejected: " + e.problems());
         }

@@ -1,11 +1,9 @@
 package com.trafficrules.rotation;
 
 import com.trafficrules.engine.Evaluation;
-import com.trafficrules.ruleset.Ruleset;
-import com.trafficrules.rotation.facts.Break;
+import com.trafficrules.kernel.Ruleset;
 import com.trafficrules.rotation.facts.Fault;
 import com.trafficrules.rotation.facts.Severity;
-import com.trafficrules.rotation.facts.Spot;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,7 +1,8 @@
 package com.trafficrules.ruleset;
 
-import com.trafficrules.audit.StoredDecision;
-import com.trafficrules.ruletest.Scenario;
+import com.trafficrules.kernel.Job;
+import com.trafficrules.kernel.Scenario;
+import com.trafficrules.kernel.StoredDecision;
 import java.util.List;
 import java.util.Map;
 

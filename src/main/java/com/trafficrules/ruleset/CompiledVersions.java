@@ -1,5 +1,7 @@
 package com.trafficrules.ruleset;
 
+import com.trafficrules.kernel.JobCatalog;
+import com.trafficrules.kernel.Ruleset;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +28,11 @@ class CompiledVersions {
         }
     };
 
-    CompiledVersions(RulesetVersionRepository versions) {
+    private final JobCatalog jobs;
+
+    CompiledVersions(RulesetVersionRepository versions, JobCatalog jobs) {
         this.versions = versions;
+        this.jobs = jobs;
     }
 
     /**
@@ -49,7 +54,7 @@ class CompiledVersions {
                     + ": only an approved version is compiled in the service");
         }
         // Built outside the lock: a build takes seconds and other versions need not wait for it.
-        Ruleset built = Ruleset.compile(version.ref(), version.rulesetFiles());
+        Ruleset built = jobs.compile(version.ref(), version.rulesetFiles());
         remember(built);
         return built;
     }

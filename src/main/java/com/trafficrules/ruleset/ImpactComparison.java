@@ -1,6 +1,8 @@
 package com.trafficrules.ruleset;
 
-import com.trafficrules.audit.StoredDecision;
+import com.trafficrules.kernel.DecisionReplay;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.StoredDecision;
 import com.trafficrules.web.FieldProblem;
 import com.trafficrules.web.InvalidRequestException;
 import java.util.ArrayList;
@@ -38,8 +40,8 @@ public final class ImpactComparison {
             if (replay == null) {
                 throw new IllegalArgumentException("No replay for decision kind " + decision.kind());
             }
-            List<Object> underCandidate = items(replay, candidate, decision.request());
-            List<Object> underCurrent = items(replay, current, decision.request());
+            List<Object> underCandidate = items(replay, candidate, decision);
+            List<Object> underCurrent = items(replay, current, decision);
             List<Object> added = without(underCandidate, underCurrent);
             List<Object> removed = without(underCurrent, underCandidate);
             if (!added.isEmpty() || !removed.isEmpty()) {
@@ -49,9 +51,9 @@ public final class ImpactComparison {
         return changes;
     }
 
-    private static List<Object> items(DecisionReplay replay, Ruleset ruleset, String request) {
+    private static List<Object> items(DecisionReplay replay, Ruleset ruleset, StoredDecision decision) {
         try {
-            return new ArrayList<>(replay.outcomeItems(ruleset, request));
+            return new ArrayList<>(replay.outcomeItems(ruleset, decision));
         } catch (InvalidRequestException e) {
             return new ArrayList<>(List.of(new Refused(e.problems())));
         } catch (DatabindException e) {

@@ -1,16 +1,23 @@
 package com.trafficrules.ruleset;
 
 import com.trafficrules.audit.DecisionLog;
-import com.trafficrules.audit.StoredDecision;
+import com.trafficrules.kernel.ActiveRuleset;
+import com.trafficrules.kernel.JobCatalog;
+import com.trafficrules.kernel.ReplayContext;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.RulesetRef;
+import com.trafficrules.kernel.StoredDecision;
 import com.trafficrules.web.ConflictException;
 import com.trafficrules.web.NotFoundException;
 import com.trafficrules.web.RequestChecks;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a version would change if it were active: stored decisions' requests decided again under it and
@@ -33,14 +40,16 @@ class ImpactPreview {
     private final ActiveRuleset active;
     private final DecisionLog decisions;
     private final Set<String> kinds;
+    private final Map<String, ReplayContext> contexts;
 
     ImpactPreview(RulesetVersionRepository versions, IsolatedChecks isolated, ActiveRuleset active, DecisionLog decisions,
-                  List<DecisionReplay> replays) {
+                  JobCatalog jobs, JsonMapper json, List<ReplayContext> contexts) {
         this.versions = versions;
         this.isolated = isolated;
         this.active = active;
         this.decisions = decisions;
-        this.kinds = replays.stream().map(DecisionReplay::kind).collect(Collectors.toCollection(TreeSet::new));
+        this.kinds = jobs.replayKinds(json);
+        this.contexts = contexts.stream().collect(Collectors.toMap(ReplayContext::kind, Function.identity()));
     }
 
     Impact preview(long id, Request request) {
@@ -64,10 +73,16 @@ class ImpactPreview {
             throw new ConflictException("Ruleset version " + id + " was rejected by its checks; it cannot be previewed");
         }
         Ruleset current = active.current();
-        List<StoredDecision> stored = decisions.recent(requested, since, limit);
+        List<StoredDecision> stored = decisions.recent(requested, since, limit).stream().map(this::withContext).toList();
         // The candidate is not trusted until it is approved and activated: its rules run in the check worker.
         List<ImpactComparison.Change> changes = stored.isEmpty() ? List.of()
                 : isolated.impact(version.rulesetFiles(), current.files(), stored);
         return new Impact(version.ref(), current.ref(), stored.size(), changes.size(), changes);
+    }
+
+    /** What the check worker, which has no database, needs beside the request to decide it again. */
+    private StoredDecision withContext(StoredDecision decision) {
+        ReplayContext context = contexts.get(decision.kind());
+        return context == null ? decision : decision.withContext(context.of(decision));
     }
 }

@@ -1,8 +1,9 @@
 package com.trafficrules.ruleset;
 
-import com.trafficrules.audit.StoredDecision;
 import com.trafficrules.engine.RulesetFiles;
-import com.trafficrules.ruletest.Scenario;
+import com.trafficrules.kernel.ActiveRuleset;
+import com.trafficrules.kernel.Scenario;
+import com.trafficrules.kernel.StoredDecision;
 import com.trafficrules.ruletest.Scenarios;
 import com.trafficrules.web.BusyException;
 import com.trafficrules.web.UnprocessableException;

@@ -4,7 +4,9 @@ import com.trafficrules.database.TrafficDbProperties;
 import com.trafficrules.engine.CompileMessage;
 import com.trafficrules.engine.RulesetCompileException;
 import com.trafficrules.engine.RulesetFiles;
-import com.trafficrules.ruletest.ScenarioRunner;
+import com.trafficrules.kernel.ActiveRuleset;
+import com.trafficrules.kernel.JobCatalog;
+import com.trafficrules.kernel.Ruleset;
 import com.trafficrules.ruletest.Scenarios;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,12 +41,13 @@ class RulesetBootstrap implements InitializingBean {
     private final Clock clock;
     private final Path root;
     private final boolean activateOnStart;
+    private final JobCatalog jobs;
 
     RulesetBootstrap(RulesetVersionRepository versions, ActiveRuleset active, CompiledVersions compiled,
                      TransactionTemplate transactions, JdbcTemplate jdbc, JsonMapper json,
                      Clock clock, TrafficDbProperties db,
                      @Value("${traffic.rules.root}") String root,
-                     @Value("${traffic.rules.activate-on-start:#{null}}") Boolean activateOnStart) {
+                     @Value("${traffic.rules.activate-on-start:#{null}}") Boolean activateOnStart, JobCatalog jobs) {
         this.versions = versions;
         this.active = active;
         this.compiled = compiled;
@@ -54,6 +57,7 @@ class RulesetBootstrap implements InitializingBean {
         this.clock = clock;
         this.root = Path.of(root);
         this.activateOnStart = activateOnStart != null ? activateOnStart : db.embedded();
+        this.jobs = jobs;
     }
 
     @Override
@@ -95,7 +99,7 @@ class RulesetBootstrap implements InitializingBean {
 
     private RulesetChecker.Checked checkOrFail(RulesetFiles files) {
         // The deployment's own files, trusted as the service's code is: checked here, not in the check worker.
-        RulesetChecker checker = new RulesetChecker(ScenarioRunner.standard(json));
+        RulesetChecker checker = new RulesetChecker(jobs, json);
         RulesetChecker.Checked checked = checker.check(files, Scenarios.load(root));
         RulesetChecks checks = checked.checks();
         if (!checks.buildable()) {

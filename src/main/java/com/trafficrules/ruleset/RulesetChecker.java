@@ -6,13 +6,18 @@ import com.trafficrules.engine.DrlInspection;
 import com.trafficrules.engine.RuleCompiler;
 import com.trafficrules.engine.RulesetCompileException;
 import com.trafficrules.engine.RulesetFiles;
-import com.trafficrules.policy.ChannelPolicies;
-import com.trafficrules.ruletest.Scenario;
+import com.trafficrules.kernel.JobCatalog;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.RulesetConfig;
+import com.trafficrules.kernel.RulesetRef;
+import com.trafficrules.kernel.Scenario;
 import com.trafficrules.ruletest.ScenarioResult;
 import com.trafficrules.ruletest.ScenarioRunner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the three checks on a ruleset's files: compile (DRL parser, then the classic build; YAML loading),
@@ -26,10 +31,12 @@ public class RulesetChecker {
     public record Checked(RulesetChecks checks, Ruleset ruleset) {
     }
 
+    private final List<RulesetConfig<?>> configs;
     private final ScenarioRunner scenarios;
 
-    public RulesetChecker(ScenarioRunner scenarios) {
-        this.scenarios = scenarios;
+    public RulesetChecker(JobCatalog jobs, JsonMapper json) {
+        this.configs = jobs.configs();
+        this.scenarios = new ScenarioRunner(jobs.scenarioKinds(json));
     }
 
     public Checked check(RulesetFiles files, List<Scenario> scenarios) {
@@ -52,9 +59,9 @@ public class RulesetChecker {
                 compileMessages.addAll(e.messages());
             }
         }
-        ChannelPolicies policies = null;
+        Map<Class<?>, Object> read = Map.of();
         try {
-            policies = ChannelPolicies.load(files);
+            read = RulesetConfig.readAll(configs, files);
         } catch (RulesetCompileException e) {
             compileMessages.addAll(e.messages());
         }
@@ -66,7 +73,7 @@ public class RulesetChecker {
             return new Checked(compiledAndLinted, null);
         }
         beforeTests.accept(compiledAndLinted);
-        Ruleset ruleset = new Ruleset(new RulesetRef(0, "checking", files.hash()), files, rules, policies);
+        Ruleset ruleset = new Ruleset(new RulesetRef(0, "checking", files.hash()), files, rules, read);
         return new Checked(new RulesetChecks(compile, lint, test(ruleset, scenarios), null), ruleset);
     }
 

@@ -2,8 +2,8 @@ package com.trafficrules.ruleset;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.trafficrules.web.Callers;
-import com.trafficrules.web.InvalidRequestException;
 import com.trafficrules.web.FieldProblem;
+import com.trafficrules.web.InvalidRequestException;
 import com.trafficrules.web.NotFoundException;
 import com.trafficrules.web.UnprocessableException;
 import java.time.Instant;

@@ -2,7 +2,8 @@ package com.trafficrules.ruleset;
 
 import com.trafficrules.engine.RulesetCompileException;
 import com.trafficrules.engine.RulesetFiles;
-import com.trafficrules.ruletest.Scenario;
+import com.trafficrules.kernel.JobCatalog;
+import com.trafficrules.kernel.Scenario;
 import com.trafficrules.ruletest.ScenarioRunner;
 import com.trafficrules.ruletest.Scenarios;
 import com.trafficrules.web.ConflictException;
@@ -77,7 +78,7 @@ class RulesetGovernance {
 
     RulesetGovernance(RulesetVersionRepository versions, IsolatedChecks checker, @Value("${traffic.rules.root}") String root,
                       CompiledVersions compiled, RulesetSync sync, TransactionTemplate transactions, JdbcTemplate jdbc,
-                      JsonMapper json, Clock clock) {
+                      JsonMapper json, Clock clock, JobCatalog jobs) {
         this.versions = versions;
         this.checker = checker;
         this.root = Path.of(root);
@@ -87,7 +88,7 @@ class RulesetGovernance {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.scenarioKinds = ScenarioRunner.standard(json).kinds();
+        this.scenarioKinds = new ScenarioRunner(jobs.scenarioKinds(json)).kinds();
     }
 
     Proposed propose(Proposal proposal, String caller) {

@@ -1,5 +1,6 @@
 package com.trafficrules.ruleset;
 
+import com.trafficrules.kernel.ActiveRuleset;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;

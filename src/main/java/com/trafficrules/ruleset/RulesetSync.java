@@ -1,5 +1,6 @@
 package com.trafficrules.ruleset;
 
+import com.trafficrules.kernel.ActiveRuleset;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,6 +1,7 @@
 package com.trafficrules.ruleset;
 
 import com.trafficrules.engine.RulesetFiles;
+import com.trafficrules.kernel.RulesetRef;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -1,5 +1,6 @@
 package com.trafficrules.ruletest;
 
+import com.trafficrules.kernel.Scenario;
 import java.util.List;
 
 public record ScenarioResult(Scenario scenario, List<String> differences) {

@@ -1,15 +1,14 @@
 package com.trafficrules.ruletest;
 
-import com.trafficrules.fill.FillScenarios;
-import com.trafficrules.rotation.RotationValidateScenarios;
-import com.trafficrules.ruleset.Ruleset;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.Scenario;
+import com.trafficrules.kernel.ScenarioKind;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Runs scenarios against a ruleset version, each through the evaluator of its kind. */
 public final class ScenarioRunner {
@@ -18,11 +17,6 @@ public final class ScenarioRunner {
 
     public ScenarioRunner(List<ScenarioKind> kinds) {
         this.kinds = kinds.stream().collect(Collectors.toMap(ScenarioKind::kind, Function.identity()));
-    }
-
-    /** A runner for every decision kind the service has. */
-    public static ScenarioRunner standard(JsonMapper json) {
-        return new ScenarioRunner(List.of(new RotationValidateScenarios(json), new FillScenarios(json)));
     }
 
     /** The decision kinds this runner has an evaluator for, in name order. */

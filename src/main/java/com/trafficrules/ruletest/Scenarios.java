@@ -1,5 +1,6 @@
 package com.trafficrules.ruletest;
 
+import com.trafficrules.kernel.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -51,7 +52,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
-        return badRequest(List.of(new FieldProblem(e.getName(), "is not a valid value: " + e.getValue())));
+        // A value type of ours (a record, such as a channel slug) says itself what is wrong with the value.
+        Throwable refusal = NestedExceptionUtils.getMostSpecificCause(e);
+        boolean ownValueType = e.getRequiredType() != null && e.getRequiredType().isRecord()
+                && refusal instanceof IllegalArgumentException && refusal.getMessage() != null;
+        return badRequest(List.of(new FieldProblem(e.getName(),
+                ownValueType ? refusal.getMessage() : "is not a valid value: " + e.getValue())));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -1,7 +1,7 @@
 package com.trafficrules.bench;
 
 import com.trafficrules.TrafficRulesApplication;
-import com.trafficrules.fill.PlayLogQueries;
+import com.trafficrules.fill.playlog.PlayLogQueries;
 import com.trafficrules.support.SchemaOwner;
 import java.net.URI;
 import java.net.http.HttpClient;

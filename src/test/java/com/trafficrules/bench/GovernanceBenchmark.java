@@ -1,9 +1,10 @@
 package com.trafficrules.bench;
 
+import com.trafficrules.Composition;
 import com.trafficrules.TrafficRulesApplication;
 import com.trafficrules.engine.RulesetFiles;
-import com.trafficrules.ruleset.Ruleset;
-import com.trafficrules.ruleset.RulesetRef;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.RulesetRef;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -169,7 +170,7 @@ public final class GovernanceBenchmark {
         List<Double> millis = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             long start = System.nanoTime();
-            Ruleset.compile(new RulesetRef(run, "cold", files.hash()), files);
+            Composition.jobs().compile(new RulesetRef(run, "cold", files.hash()), files);
             millis.add((System.nanoTime() - start) / 1e6);
         }
         return median(millis);

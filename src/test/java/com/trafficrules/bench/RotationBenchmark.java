@@ -1,14 +1,15 @@
 package com.trafficrules.bench;
 
-import com.trafficrules.support.ShippedRuleset;
 import com.trafficrules.TrafficRulesApplication;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.policy.ChannelPolicies;
 import com.trafficrules.policy.ChannelPolicy;
 import com.trafficrules.rotation.ReferenceValidator;
 import com.trafficrules.rotation.RotationLog;
 import com.trafficrules.rotation.RotationLogs;
 import com.trafficrules.rotation.RotationValidator;
 import com.trafficrules.rotation.facts.Fault;
-import com.trafficrules.ruleset.Ruleset;
+import com.trafficrules.support.ShippedRuleset;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -54,13 +55,13 @@ public final class RotationBenchmark {
     }
 
     private static String engineVersusReference(Ruleset ruleset, NetworkDay day) {
-        ChannelPolicy shipped = ruleset.policies().forChannel(CHANNEL);
+        ChannelPolicy shipped = ChannelPolicies.of(ruleset).forChannel(CHANNEL);
         // Caps on, so the frequency-cap rule does real work: 4 plays a creative an hour, 12 a day.
         ChannelPolicy capped = new ChannelPolicy(CHANNEL, shipped.timezone(), shipped.traffic(), new ChannelPolicy.Rotation(
                 15, "WARNING", 30, 4, 12, shipped.rotation().dayparts()));
         List<RotationLog> logs = new ArrayList<>();
         for (int c = 0; c < CHANNELS; c++) {
-            RotationLog parsed = RotationLogs.parse(day.channelDay(CHANNEL, c), ruleset.policies());
+            RotationLog parsed = RotationLogs.parse(day.channelDay(CHANNEL, c), ChannelPolicies.of(ruleset));
             logs.add(new RotationLog(capped, parsed.breaks(), parsed.spots()));
         }
         int spots = logs.stream().mapToInt(log -> log.spots().size()).sum();

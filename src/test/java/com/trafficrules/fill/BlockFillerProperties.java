@@ -1,10 +1,16 @@
 package com.trafficrules.fill;
 
-import com.trafficrules.support.ShippedRuleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.trafficrules.fill.asset.LibraryAsset;
+import com.trafficrules.fill.block.Block;
+import com.trafficrules.fill.block.Segment;
+import com.trafficrules.fill.playlog.InMemoryPlayHistory;
+import com.trafficrules.fill.playlog.LoggedPlay;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.policy.ChannelPolicies;
 import com.trafficrules.policy.InterstitialTypes;
-import com.trafficrules.ruleset.Ruleset;
+import com.trafficrules.support.ShippedRuleset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,7 +53,7 @@ class BlockFillerProperties {
         }
 
         List<Segment> fill(int pageSize) {
-            return BlockFiller.fill(ruleset(), ruleset().policies().forChannel(channel), block,
+            return BlockFiller.fill(ruleset(), ChannelPolicies.of(ruleset()).forChannel(channel), block,
                     new InMemoryPlayHistory(library, plays), pageSize).segments();
         }
 

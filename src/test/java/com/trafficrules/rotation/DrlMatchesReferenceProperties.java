@@ -1,17 +1,17 @@
 package com.trafficrules.rotation;
 
-import com.trafficrules.support.ShippedRuleset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.trafficrules.engine.RulesetFiles;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.Scenario;
 import com.trafficrules.policy.ChannelPolicies;
 import com.trafficrules.policy.ChannelPolicy;
 import com.trafficrules.policy.InterstitialTypes;
 import com.trafficrules.rotation.facts.Fault;
 import com.trafficrules.rotation.facts.Spot;
-import com.trafficrules.ruleset.Ruleset;
-import com.trafficrules.ruletest.Scenario;
 import com.trafficrules.ruletest.Scenarios;
+import com.trafficrules.support.ShippedRuleset;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -113,7 +113,7 @@ class DrlMatchesReferenceProperties {
         }
         for (Scenario scenario : scenarios) {
             RotationLog log = RotationLogs.parse(json.treeToValue(scenario.request(), RotationRequest.class),
-                    ruleset().policies());
+                    ChannelPolicies.of(ruleset()));
             assertEquals(comparable(RotationValidator.validate(ruleset(), log).faults()),
                     comparable(ReferenceValidator.validate(log)), scenario.path());
         }

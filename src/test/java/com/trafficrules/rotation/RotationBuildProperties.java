@@ -1,10 +1,11 @@
 package com.trafficrules.rotation;
 
-import com.trafficrules.support.ShippedRuleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.policy.ChannelPolicies;
 import com.trafficrules.rotation.facts.Severity;
-import com.trafficrules.ruleset.Ruleset;
+import com.trafficrules.support.ShippedRuleset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,7 +48,7 @@ class RotationBuildProperties {
     void thePlacementsValidateWithoutACriticalFault(@ForAll("requests") BuildRequest request) {
         Rotation rotation = build(request);
 
-        RotationVerdict verdict = RotationValidator.validate(ruleset, RotationLogs.parse(asLog(request, rotation), ruleset.policies()));
+        RotationVerdict verdict = RotationValidator.validate(ruleset, RotationLogs.parse(asLog(request, rotation), ChannelPolicies.of(ruleset)));
         assertThat(verdict.faults()).noneMatch(fault -> fault.severity() == Severity.CRITICAL);
     }
 
@@ -72,7 +73,7 @@ class RotationBuildProperties {
     }
 
     private static Rotation build(BuildRequest request) {
-        return RotationBuilder.build(ruleset, RotationLogs.parse(request, ruleset.policies()));
+        return RotationBuilder.build(ruleset, RotationLogs.parse(request, ChannelPolicies.of(ruleset)));
     }
 
     /** The built rotation as a traffic log, each placed spot with its candidate's attributes. */

@@ -1,9 +1,10 @@
 package com.trafficrules.rotation;
 
-import com.trafficrules.support.ShippedRuleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.trafficrules.ruleset.Ruleset;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.policy.ChannelPolicies;
+import com.trafficrules.support.ShippedRuleset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ class RotationBuilderTest {
 
     private static Rotation build(List<RotationRequest.BreakInput> breaks, List<BuildRequest.CandidateInput> candidates, long seed) {
         BuildRequest request = new BuildRequest("retro-prime", breaks, candidates, seed);
-        return RotationBuilder.build(ruleset, RotationLogs.parse(request, ruleset.policies()));
+        return RotationBuilder.build(ruleset, RotationLogs.parse(request, ChannelPolicies.of(ruleset)));
     }
 
     private static RotationRequest.BreakInput brk(String id, String start, long durationMs) {

@@ -9,7 +9,8 @@ import static com.trafficrules.support.Users.SCHEDULER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.trafficrules.CheckWorker;
+import com.trafficrules.Composition;
+import com.trafficrules.kernel.Job;
 import com.trafficrules.support.HttpTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A proposal's rules run in a check worker, a JVM of its own: one that fires without end or fills memory is
@@ -45,7 +45,7 @@ class ProposalIsolationHttpTest {
     CompiledVersions compiled;
 
     @Autowired
-    List<DecisionReplay> replays;
+    List<Job> jobs;
 
     /** A rule whose constraint backtracks without end on an advertiser of many a's: pure DRL, no Java at all. */
     private static final String BACKTRACKING_DRL = rotationRule("runaway",
@@ -231,11 +231,11 @@ class ProposalIsolationHttpTest {
     }
 
     @Test
-    void theWorkerPreviewsEveryDecisionKindTheServiceCanPreview() {
-        List<String> serviceKinds = replays.stream().map(DecisionReplay::kind).sorted().toList();
+    void theWorkerRunsEveryJobTheServiceFinds() {
+        List<String> found = jobs.stream().map(job -> job.getClass().getName()).sorted().toList();
 
-        assertThat(CheckWorker.replays(JsonMapper.builder().build()).stream().map(DecisionReplay::kind).sorted().toList())
-                .isEqualTo(serviceKinds);
+        assertThat(Composition.jobs().jobs().stream().map(job -> job.getClass().getName()).sorted().toList())
+                .isEqualTo(found);
     }
 
     private static CheckLimits limits() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.trafficrules.TrafficRulesApplication;
 import com.trafficrules.engine.RulesetFiles;
+import com.trafficrules.kernel.ActiveRuleset;
+import com.trafficrules.kernel.RulesetRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

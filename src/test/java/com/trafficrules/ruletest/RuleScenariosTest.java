@@ -1,10 +1,12 @@
 package com.trafficrules.ruletest;
 
-import com.trafficrules.support.ShippedRuleset;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import com.trafficrules.ruleset.Ruleset;
+import com.trafficrules.Composition;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.Scenario;
+import com.trafficrules.support.ShippedRuleset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,7 +22,7 @@ class RuleScenariosTest {
     @TestFactory
     Stream<DynamicTest> everyScenarioHoldsForTheRulesetOnDisk() {
         Ruleset ruleset = ShippedRuleset.compiled();
-        ScenarioRunner runner = ScenarioRunner.standard(JsonMapper.builder().build());
+        ScenarioRunner runner = new ScenarioRunner(Composition.jobs().scenarioKinds(JsonMapper.builder().build()));
         List<Scenario> scenarios = Scenarios.load(ROOT);
         if (scenarios.isEmpty()) {
             fail("no scenarios found under rule-tests/");

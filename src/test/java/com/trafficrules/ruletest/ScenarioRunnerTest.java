@@ -1,10 +1,12 @@
 package com.trafficrules.ruletest;
 
-import com.trafficrules.support.ShippedRuleset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.trafficrules.ruleset.Ruleset;
+import com.trafficrules.Composition;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.Scenario;
+import com.trafficrules.support.ShippedRuleset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ScenarioRunnerTest {
 
     private static Ruleset ruleset;
-    private final ScenarioRunner runner = ScenarioRunner.standard(JsonMapper.builder().build());
+    private final ScenarioRunner runner = new ScenarioRunner(Composition.jobs().scenarioKinds(JsonMapper.builder().build()));
 
     @BeforeAll
     static void compileTheShippedRuleset() {

@@ -1,8 +1,9 @@
 package com.trafficrules.support;
 
+import com.trafficrules.Composition;
 import com.trafficrules.engine.RulesetFiles;
-import com.trafficrules.ruleset.Ruleset;
-import com.trafficrules.ruleset.RulesetRef;
+import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.RulesetRef;
 import java.nio.file.Path;
 
 /** The ruleset in rules/ and config/ as tests see it, compiled once per test JVM. */
@@ -16,7 +17,7 @@ public final class ShippedRuleset {
     public static synchronized Ruleset compiled() {
         if (compiled == null) {
             RulesetFiles files = RulesetFiles.fromDirectory(Path.of("."));
-            compiled = Ruleset.compile(new RulesetRef(0, "disk", files.hash()), files);
+            compiled = Composition.jobs().compile(new RulesetRef(0, "disk", files.hash()), files);
         }
         return compiled;
     }

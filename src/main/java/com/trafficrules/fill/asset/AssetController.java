@@ -1,0 +1,104 @@
+package com.trafficrules.fill.asset;
+
+import com.trafficrules.policy.InterstitialTypes;
+import com.trafficrules.web.NotFoundException;
+import com.trafficrules.web.RequestChecks;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The interstitial library fills choose from; deleting an asset deletes its play history too. */
+@RestController
+@RequestMapping("/api/v1/assets")
+class AssetController {
+
+    private static final Set<String> STATES = Set.of("ready", "pulled");
+
+    private final AssetRepository assets;
+
+    AssetController(AssetRepository assets) {
+        this.assets = assets;
+    }
+
+    record AssetInput(String uri, Long durationMs, String type, String title, String state, String cooldownGroup) {
+    }
+
+    record AssetsRequest(List<AssetInput> assets) {
+        AssetsRequest {
+            assets = assets == null ? List.of() : assets;
+        }
+    }
+
+    record AssetView(UUID uuid, String uri, long durationMs, String type, String title, String state, String cooldownGroup) {
+
+        static AssetView of(Asset asset) {
+            return new AssetView(asset.getUuid(), asset.getUri(), asset.getDurationMs(), asset.getType(), asset.getTitle(),
+                    asset.getState(), asset.getCooldownGroup());
+        }
+    }
+
+    record AssetList(List<AssetView> assets) {
+    }
+
+    @PutMapping
+    @Transactional
+    AssetList upsert(@RequestBody AssetsRequest request) {
+        RequestChecks checks = new RequestChecks();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < request.assets().size(); i++) {
+            String field = "assets[" + i + "]";
+            AssetInput input = request.assets().get(i);
+            if (input == null) {
+                checks.reject(field, "is required");
+                continue;
+            }
+            if (checks.required(field + ".uri", input.uri()) && !seen.add(input.uri())) {
+                checks.reject(field + ".uri", "appears twice in this request");
+            }
+            checks.duration(field + ".durationMs", input.durationMs());
+            if (checks.required(field + ".type", input.type()) && !InterstitialTypes.isKnown(input.type())) {
+                checks.reject(field + ".type", "is not a type (types: " + String.join(", ", InterstitialTypes.ALL) + ")");
+            }
+            if (input.state() != null && !STATES.contains(input.state())) {
+                checks.reject(field + ".state", "must be ready or pulled");
+            }
+        }
+        checks.throwIfAny();
+        Map<String, Asset> existing = assets.findByUriIn(seen).stream()
+                .collect(Collectors.toMap(Asset::getUri, Function.identity()));
+        List<Asset> saved = request.assets().stream().map(input -> {
+            Asset asset = existing.getOrDefault(input.uri(), new Asset(input.uri()));
+            asset.update(input.title(), input.type(), input.durationMs(), input.state() == null ? "ready" : input.state(),
+                    input.cooldownGroup());
+            return assets.save(asset);
+        }).toList();
+        return new AssetList(saved.stream().map(AssetView::of).toList());
+    }
+
+    @GetMapping
+    AssetList list() {
+        return new AssetList(assets.findAllByOrderByUri().stream().map(AssetView::of).toList());
+    }
+
+    @DeleteMapping("/{uuid}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Transactional
+    void delete(@PathVariable UUID uuid) {
+        Asset asset = assets.findById(uuid).orElseThrow(() -> new NotFoundException("No asset " + uuid));
+        assets.delete(asset);
+    }
+}

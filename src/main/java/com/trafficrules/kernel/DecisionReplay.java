@@ -1,0 +1,22 @@
+package com.trafficrules.kernel;
+
+import java.util.List;
+
+/**
+ * Re-decides a stored request of one decision kind under a given ruleset, for the impact preview. Each job
+ * implements it for its own kinds with its own parsing and evaluation, so the preview never duplicates a job's
+ * logic. It runs the candidate's rules, so it runs in the check worker: without Spring and without a database.
+ */
+public interface DecisionReplay {
+
+    /** The decision kind, e.g. {@code rotation.validate}. */
+    String kind();
+
+    /**
+     * The items of the outcome {@code ruleset} gives the stored decision's request (faults, placements, ...),
+     * each a value compared with {@code equals}; what is compared leaves out wording such as messages.
+     *
+     * @throws RuntimeException of the web layer's invalid-request kind when the ruleset refuses the request
+     */
+    List<?> outcomeItems(Ruleset ruleset, StoredDecision decision);
+}
