@@ -1,8 +1,9 @@
 package com.trafficrules.fill.playlog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongFunction;
@@ -11,15 +12,12 @@ import java.util.function.LongFunction;
 final class DailyPlays {
 
     static final long DAY_MS = Duration.ofDays(1).toMillis();
-    /** Fills air within hours of now: a few days cover them; an older day is read again if a fill needs it. */
+    /** Fills air within hours of now: a few days cover them; a day forgotten is read again if a fill needs it. */
     private static final int DAYS_KEPT = 4;
 
-    private final Map<Long, Map<UUID, Long>> byDay = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Map<UUID, Long>> eldest) {
-            return size() > DAYS_KEPT;
-        }
-    };
+    /** Days by their start; evicted on the fill's own thread, so that no more than the limit are kept when it returns. */
+    private final Cache<Long, Map<UUID, Long>> byDay = Caffeine.newBuilder().maximumSize(DAYS_KEPT)
+            .executor(Runnable::run).build();
 
     static long dayStartMs(long atMs) {
         return Math.floorDiv(atMs, DAY_MS) * DAY_MS;
@@ -27,11 +25,11 @@ final class DailyPlays {
 
     /** The asset's plays on the UTC day of {@code atMs}; a day not yet known is read with {@code readDay}. */
     long on(UUID asset, long atMs, LongFunction<Map<UUID, Long>> readDay) {
-        return byDay.computeIfAbsent(dayStartMs(atMs), day -> new HashMap<>(readDay.apply(day))).getOrDefault(asset, 0L);
+        return byDay.get(dayStartMs(atMs), day -> new HashMap<>(readDay.apply(day))).getOrDefault(asset, 0L);
     }
 
     void played(UUID asset, long playedAtMs) {
-        Map<UUID, Long> day = byDay.get(dayStartMs(playedAtMs));
+        Map<UUID, Long> day = byDay.getIfPresent(dayStartMs(playedAtMs));
         if (day != null) {
             day.merge(asset, 1L, Long::sum);
         }

@@ -1,15 +1,17 @@
 package com.trafficrules.fill.playlog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.trafficrules.fill.asset.Asset;
 import com.trafficrules.fill.asset.AssetLibrary;
 import com.trafficrules.fill.asset.AssetRepository;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class FillMemory {
 
-    /** Channels whose order is kept; the least recently filled beyond this are read again when next filled. */
+    /**
+     * Channels whose order is kept; beyond this one is forgotten (Caffeine picks which, mostly one seldom filled)
+     * and read again when next filled.
+     */
     private static final int CHANNELS_KEPT = 512;
 
     private record Stamped<T>(long version, T value) {
@@ -40,17 +45,23 @@ public class FillMemory {
     private record ChannelPlays(PlayOrder order, DailyPlays daily) {
     }
 
-    private final Map<String, Stamped<ChannelPlays>> channels = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Stamped<ChannelPlays>> eldest) {
-            return size() > CHANNELS_KEPT;
-        }
-    };
+    /**
+     * Each channel's entry is read, replaced and forgotten only by the fill holding the channel's lock, in the order
+     * the fill's commit needs; the cache's own thread safety covers the rest. An eviction only forgets an entry.
+     */
+    private final Cache<String, Stamped<ChannelPlays>> channels;
 
+    @Autowired
     FillMemory(JdbcTemplate jdbc, PlayLog playLog, AssetRepository assets) {
+        this(jdbc, playLog, assets, CHANNELS_KEPT);
+    }
+
+    FillMemory(JdbcTemplate jdbc, PlayLog playLog, AssetRepository assets, int channelsKept) {
         this.jdbc = jdbc;
         this.playLog = playLog;
         this.assets = assets;
+        // Evicts on the fill's own thread, not the common pool: the limit holds when a fill returns, at little cost.
+        this.channels = Caffeine.newBuilder().maximumSize(channelsKept).executor(Runnable::run).build();
     }
 
     /**
@@ -123,10 +134,7 @@ public class FillMemory {
             heldLibrary = known.value();
             long playsVersion = (Long) versions.get("plays");
             versionRead = playsVersion;
-            Stamped<ChannelPlays> remembered;
-            synchronized (channels) {
-                remembered = channels.get(channel);
-            }
+            Stamped<ChannelPlays> remembered = channels.getIfPresent(channel);
             if (remembered == null || remembered.version() != playsVersion) {
                 PlayOrder read = new PlayOrder();
                 jdbc.query("""
@@ -138,9 +146,7 @@ public class FillMemory {
                             row.getTimestamp("last_played_at").getTime());
                 }, channel);
                 remembered = new Stamped<>(playsVersion, new ChannelPlays(read, new DailyPlays()));
-                synchronized (channels) {
-                    channels.put(channel, remembered);
-                }
+                channels.put(channel, remembered);
             }
             plays = remembered.value();
         }
@@ -181,9 +187,7 @@ public class FillMemory {
         public void committed() {
             committed = true;
             if (loggingStatements > 0) {
-                synchronized (channels) {
-                    channels.put(channel, new Stamped<>(versionRead + loggingStatements, plays));
-                }
+                channels.put(channel, new Stamped<>(versionRead + loggingStatements, plays));
             }
         }
 
@@ -192,9 +196,7 @@ public class FillMemory {
             try {
                 if (loggingStatements > 0 && !committed) {
                     // The plays were rolled back; the order that counted them must not outlive them.
-                    synchronized (channels) {
-                        channels.remove(channel);
-                    }
+                    channels.invalidate(channel);
                 }
             } finally {
                 lock.unlock();
