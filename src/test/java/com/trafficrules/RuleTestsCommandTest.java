@@ -22,37 +22,10 @@ import org.springframework.util.FileSystemUtils;
  */
 class RuleTestsCommandTest {
 
-    private static final String PASSING = "rule-tests/rotation/back-to-back.yaml";
-    private static final String FAILING = "rule-tests/rotation/overlap-on-the-wrong-spot.yaml";
-
-    /** Two spots back to back: no fault, as the scenario expects. */
-    private static final String PASSING_SCENARIO = """
-            name: back-to-back spots do not overlap
-            kind: rotation.validate
-            request:
-              channel: retro-prime
-              breaks: [{id: B1, start: "2026-11-20T20:12:00Z", durationMs: 120000}]
-              spots:
-                - {id: S1, breakId: B1, start: "2026-11-20T20:12:00Z", lengthMs: 30000, type: commercial}
-                - {id: S2, breakId: B1, start: "2026-11-20T20:12:30Z", lengthMs: 30000, type: commercial}
-            expect:
-              valid: true
-              faults: []
-            """;
-
-    /** The overlap faults S2 against S1; the scenario expects it the other way round. */
-    private static final String FAILING_SCENARIO = """
-            name: the overlap expected on the earlier spot
-            kind: rotation.validate
-            request:
-              channel: retro-prime
-              breaks: [{id: B1, start: "2026-11-20T20:12:00Z", durationMs: 120000}]
-              spots:
-                - {id: S1, breakId: B1, start: "2026-11-20T20:12:00Z", lengthMs: 30000, type: commercial}
-                - {id: S2, breakId: B1, start: "2026-11-20T20:12:10Z", lengthMs: 30000, type: commercial}
-            expect:
-              faults: [{rule: temporal-overlap, spotId: S1, conflictingIds: [S2]}]
-            """;
+    /** A shipped scenario the tests write again under other names and expectations: three spots back to back. */
+    private static final String SHIPPED = "rule-tests/rotation/back-to-back-spots-do-not-overlap.yaml";
+    private static final String PASSING = "rule-tests/rotation/spots-back-to-back.yaml";
+    private static final String FAILING = "rule-tests/rotation/an-overlap-where-there-is-none.yaml";
 
     @TempDir
     Path root;
@@ -74,6 +47,26 @@ class RuleTestsCommandTest {
         Files.writeString(file, content);
     }
 
+    /** The shipped scenario's request under {@code path}, with {@code name} and the {@code expect:} mapping given. */
+    private void scenario(String path, String name, String expect) throws IOException {
+        String shipped = Files.readString(Path.of(SHIPPED));
+        String rewritten = shipped.replaceFirst("(?m)^name: .*$", "name: " + name)
+                .replaceFirst("(?ms)^expect:.*", "expect:\n" + expect);
+        assertThat(rewritten).as("the rewritten " + SHIPPED).contains("name: " + name, "expect:\n" + expect);
+        write(path, rewritten);
+    }
+
+    /** Expects what the rules decide: no fault. */
+    private void aPassingScenario(String path) throws IOException {
+        scenario(path, "back-to-back spots do not overlap", "  valid: true\n  faults: []\n");
+    }
+
+    /** Expects a verdict and a fault the rules do not give. */
+    private void aFailingScenario(String path) throws IOException {
+        scenario(path, "back-to-back spots said to overlap",
+                "  valid: false\n  faults: [{rule: temporal-overlap, spotId: S2, conflictingIds: [S1]}]\n");
+    }
+
     private Run ruleTests(String filter) {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int exitCode;
@@ -85,7 +78,7 @@ class RuleTestsCommandTest {
 
     @Test
     void exitsZeroWhenEveryScenarioPasses() throws IOException {
-        write(PASSING, PASSING_SCENARIO);
+        aPassingScenario(PASSING);
 
         Run run = ruleTests("");
 
@@ -98,39 +91,39 @@ class RuleTestsCommandTest {
 
     @Test
     void exitsNonZeroWhenAScenarioFails() throws IOException {
-        write(PASSING, PASSING_SCENARIO);
-        write(FAILING, FAILING_SCENARIO);
+        aPassingScenario(PASSING);
+        aFailingScenario(FAILING);
 
         assertThat(ruleTests("").exitCode()).isEqualTo(1);
     }
 
     @Test
     void printsTheDifferencesOfAFailingScenarioIndentedUnderIt() throws IOException {
-        write(FAILING, FAILING_SCENARIO);
+        aFailingScenario(FAILING);
 
         Run run = ruleTests("");
 
-        assertThat(run.lines()).containsSubsequence(
-                "FAIL " + FAILING + "  the overlap expected on the earlier spot",
-                "    - missing    temporal-overlap on spot S1 against S2",
-                "    + unexpected temporal-overlap on spot S2 against S1 (CRITICAL)  \"S2 starts 20000 ms before S1 ends\"");
+        assertThat(run.lines()).containsSequence(
+                "FAIL " + FAILING + "  back-to-back spots said to overlap",
+                "    valid: expected false, got true",
+                "    - missing    temporal-overlap on spot S2 against S1");
     }
 
     @Test
     void endsWithASummaryCountingPassedAndFailedScenarios() throws IOException {
-        write(PASSING, PASSING_SCENARIO);
-        write(FAILING, FAILING_SCENARIO);
-        write("rule-tests/rotation/back-to-back-again.yaml", PASSING_SCENARIO);
+        aPassingScenario(PASSING);
+        aFailingScenario(FAILING);
+        aPassingScenario("rule-tests/rotation/spots-back-to-back-again.yaml");
 
         assertThat(ruleTests("").lines()).last().isEqualTo("rule-tests: 2 passed, 1 failed");
     }
 
     @Test
     void runsOnlyTheScenariosWhosePathContainsTheFilter() throws IOException {
-        write(PASSING, PASSING_SCENARIO);
-        write(FAILING, FAILING_SCENARIO);
+        aPassingScenario(PASSING);
+        aFailingScenario(FAILING);
 
-        Run run = ruleTests("back-to");
+        Run run = ruleTests("back-to-back");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines()).filteredOn(line -> line.startsWith("PASS ") || line.startsWith("FAIL "))
@@ -139,7 +132,7 @@ class RuleTestsCommandTest {
 
     @Test
     void exitsNonZeroWhenNoScenarioMatchesTheFilter() throws IOException {
-        write(PASSING, PASSING_SCENARIO);
+        aPassingScenario(PASSING);
 
         Run run = ruleTests("no-such-scenario");
 
@@ -149,7 +142,7 @@ class RuleTestsCommandTest {
 
     @Test
     void exitsNonZeroNamingTheFileWhenTheRulesetDoesNotCompile() throws IOException {
-        write(PASSING, PASSING_SCENARIO);
+        aPassingScenario(PASSING);
         write("rules/rotation/broken.drl", """
                 package rules.rotation;
 
