@@ -15,12 +15,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Keeps this replica serving the version the database calls ACTIVE. A thread on a connection of its own
  * LISTENs for the notification every activation sends (the ruleset_version trigger sends it), and also
  * looks every {@code traffic.rules.sync-interval} in case a notification was lost, e.g. while the
- * connection was down.
+ * connection was down. A lost connection is opened again after {@link #FIRST_RECONNECT}, then twice as
+ * long after each attempt that fails, at most one interval apart.
  */
 @Component
 class RulesetSync implements SmartLifecycle {
@@ -28,12 +31,14 @@ class RulesetSync implements SmartLifecycle {
     static final String CHANNEL = "traffic_ruleset_active";
     private static final Logger log = LoggerFactory.getLogger(RulesetSync.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    private static final Duration FIRST_RECONNECT = Duration.ofMillis(100);
 
     private final RulesetVersionRepository versions;
     private final CompiledVersions compiled;
     private final ActiveRuleset active;
     private final HikariDataSource dataSource;
     private final Duration interval;
+    private final ExponentialBackOff reconnects;
     private volatile boolean running;
     private volatile Connection listening;
     private Thread listener;
@@ -45,6 +50,8 @@ class RulesetSync implements SmartLifecycle {
         this.active = active;
         this.dataSource = (HikariDataSource) dataSource;
         this.interval = interval;
+        this.reconnects = new ExponentialBackOff(FIRST_RECONNECT.toMillis(), 2.0);
+        this.reconnects.setMaxInterval(Math.max(FIRST_RECONNECT.toMillis(), interval.toMillis()));
     }
 
     /**
@@ -88,12 +95,15 @@ class RulesetSync implements SmartLifecycle {
     }
 
     private void listen() {
+        BackOffExecution retries = reconnects.start();
         while (running) {
             try (Connection connection = connect()) {
                 listening = connection;
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
+                // Listening: a later loss starts again from the first, short delay.
+                retries = reconnects.start();
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 // Whatever happened while not listening is caught up with at once.
                 syncQuietly();
@@ -106,8 +116,9 @@ class RulesetSync implements SmartLifecycle {
                 }
             } catch (SQLException e) {
                 if (running) {
-                    log.warn("Ruleset activation listener lost its connection ({}); retrying in {}", e.getMessage(), interval);
-                    pause();
+                    long delayMs = retries.nextBackOff();
+                    log.warn("Ruleset activation listener lost its connection ({}); retrying in {} ms", e.getMessage(), delayMs);
+                    pause(delayMs);
                 }
             }
         }
@@ -133,9 +144,9 @@ class RulesetSync implements SmartLifecycle {
         }
     }
 
-    private void pause() {
+    private void pause(long millis) {
         try {
-            Thread.sleep(interval.toMillis());
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

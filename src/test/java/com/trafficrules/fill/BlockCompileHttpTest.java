@@ -1,5 +1,6 @@
 package com.trafficrules.fill;
 
+import static com.trafficrules.fill.FillApi.asset;
 import static com.trafficrules.fill.FillApi.unique;
 import static com.trafficrules.support.Users.AUDITOR;
 import static com.trafficrules.support.Users.SCHEDULER;
@@ -76,11 +77,23 @@ class BlockCompileHttpTest {
                 .containsExactly(160_000, 160_001, 160_001);
     }
 
-    @Test
-    void compilingLogsNoPlay() {
-        compile(SCHEDULER, 1_800_000, 1_320_000, List.of(330_000L)).expectStatus().isCreated();
+    /** The fill request a feed step makes of a compiled block: its segments as compiled, placeholders still empty. */
+    private static Map<String, Object> fillOf(List<Map<String, Object>> compiled) {
+        List<Map<String, Object>> segments = compiled.stream().map(s -> Map.of("type", s.get("type"),
+                "assetUri", s.get("assetUri"), "assetStartOffsetMs", s.get("assetStartOffsetMs"), "durationMs", s.get("durationMs")))
+                .toList();
+        return Map.of("blockId", unique("blk"), "start", "2026-11-20T20:00:00Z", "segments", segments);
+    }
 
-        assertThat(api.plays(channel)).isEmpty();
+    @Test
+    void compilingLogsNoPlayThoughFillingTheCompiledBlockDoes() {
+        api.putAssets(asset("/promos/" + unique("compile") + ".mp4", "promo", 30_000));
+
+        List<Map<String, Object>> compiled = segments(compile(SCHEDULER, 1_800_000, 1_320_000, List.of(330_000L)));
+
+        assertThat(api.plays(channel)).as("the channel's plays after compiling").isEmpty();
+        api.filled(channel, fillOf(compiled));
+        assertThat(api.plays(channel)).as("the channel's plays after filling the compiled block").isNotEmpty();
     }
 
     @Test

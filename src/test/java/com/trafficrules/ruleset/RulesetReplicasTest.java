@@ -12,19 +12,23 @@ import com.trafficrules.support.Replicas;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two instances of the service on one database, as two replicas behind a load balancer: an activation
  * on one reaches the other through PostgreSQL NOTIFY. The second replica's periodic check is set to ten
- * minutes, so only the notification can switch it within the wait.
+ * minutes, so only the notification can switch it within the wait (and only a prompt reconnection can
+ * bring its listener back).
  */
 class RulesetReplicasTest {
 
-    private static final Duration SWITCH_WITHIN = Duration.ofSeconds(10);
+    private static final Duration WAIT_AT_MOST = Duration.ofSeconds(10);
 
     private final Replicas replicas = new Replicas();
 
@@ -42,25 +46,75 @@ class RulesetReplicasTest {
         return ((Number) ((Map<?, ?>) verdict.get("ruleset")).get("id")).longValue();
     }
 
+    /** The marker version proposed and approved on the replica, not yet active. */
+    private static long anApprovedMarker(ConfigurableApplicationContext replica) {
+        long marker = ((Number) http(replica, "manager").post().uri("/api/v1/rulesets").contentType(MediaType.APPLICATION_JSON)
+                .body(proposal("marker", MARKER_PATH, MARKER_DRL)).retrieve().body(Map.class).get("id")).longValue();
+        http(replica, "approver").post().uri("/api/v1/rulesets/{id}/approve", marker).retrieve().toBodilessEntity();
+        return marker;
+    }
+
+    private static void activate(ConfigurableApplicationContext replica, long version) {
+        http(replica, "approver").post().uri("/api/v1/rulesets/{id}/activate", version).retrieve().toBodilessEntity();
+    }
+
+    /** Reads again and again until {@code done} holds or the wait is over; returns the last reading. */
+    private static <T> T poll(Supplier<T> read, Predicate<T> done) throws InterruptedException {
+        T reading = read.get();
+        long deadline = System.nanoTime() + WAIT_AT_MOST.toNanos();
+        while (!done.test(reading) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            reading = read.get();
+        }
+        return reading;
+    }
+
+    private static void assertServesTheMarker(Map<?, ?> verdict, long marker) {
+        assertThat(rulesetIdOf(verdict)).as("the version the second replica serves").isEqualTo(marker);
+        assertThat(((List<?>) verdict.get("faults"))).singleElement()
+                .satisfies(fault -> assertThat(((Map<?, ?>) fault).get("rule")).isEqualTo(MARKER_RULE));
+    }
+
+    /** The server processes LISTENing for activations on the replicas' database. */
+    private static List<Integer> listeners(JdbcTemplate database) {
+        return database.queryForList("""
+                select pid from pg_stat_activity
+                where datname = current_database() and query = ? and pid <> pg_backend_pid()
+                """, Integer.class, "LISTEN " + RulesetSync.CHANNEL);
+    }
+
     @Test
     void anActivationOnOneReplicaSwitchesTheOtherWithinSeconds() throws InterruptedException {
         ConfigurableApplicationContext first = replicas.start("--traffic.rules.sync-interval=PT5S");
         ConfigurableApplicationContext second = replicas.start("--traffic.rules.sync-interval=PT10M");
-        long marker = ((Number) http(first, "manager").post().uri("/api/v1/rulesets").contentType(MediaType.APPLICATION_JSON)
-                .body(proposal("marker", MARKER_PATH, MARKER_DRL)).retrieve().body(Map.class).get("id")).longValue();
-        http(first, "approver").post().uri("/api/v1/rulesets/{id}/approve", marker).retrieve().toBodilessEntity();
+        long marker = anApprovedMarker(first);
         assertThat(rulesetIdOf(validateAMarkedSpot(second))).isNotEqualTo(marker);
 
-        http(first, "approver").post().uri("/api/v1/rulesets/{id}/activate", marker).retrieve().toBodilessEntity();
+        activate(first, marker);
 
-        Map<?, ?> verdict = validateAMarkedSpot(second);
-        long deadline = System.nanoTime() + SWITCH_WITHIN.toNanos();
-        while (rulesetIdOf(verdict) != marker && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            verdict = validateAMarkedSpot(second);
-        }
-        assertThat(rulesetIdOf(verdict)).as("the version the second replica serves").isEqualTo(marker);
-        assertThat(((List<?>) verdict.get("faults"))).singleElement()
-                .satisfies(fault -> assertThat(((Map<?, ?>) fault).get("rule")).isEqualTo(MARKER_RULE));
+        assertServesTheMarker(poll(() -> validateAMarkedSpot(second), verdict -> rulesetIdOf(verdict) == marker), marker);
+    }
+
+    /**
+     * The database ends the listening connections (a restart, a failover, an administrator): each replica
+     * connects and LISTENs again, and the next activation still reaches the other by its notification.
+     */
+    @Test
+    void aReplicaListensAgainAfterTheDatabaseDropsItsListeningConnection() throws InterruptedException {
+        ConfigurableApplicationContext first = replicas.start("--traffic.rules.sync-interval=PT5S");
+        ConfigurableApplicationContext second = replicas.start("--traffic.rules.sync-interval=PT10M");
+        long marker = anApprovedMarker(first);
+        // The listeners sign in as the service's role, which may end its own sessions.
+        JdbcTemplate database = second.getBean(JdbcTemplate.class);
+        List<Integer> dropped = poll(() -> listeners(database), pids -> pids.size() == 2);
+        assertThat(dropped).as("one listener per replica").hasSize(2);
+        dropped.forEach(pid -> database.queryForObject("select pg_terminate_backend(?)", Boolean.class, pid));
+
+        List<Integer> listeningAgain = poll(() -> listeners(database).stream().filter(pid -> !dropped.contains(pid)).toList(),
+                pids -> pids.size() == 2);
+        assertThat(listeningAgain).as("new listeners, one per replica").hasSize(2);
+        activate(first, marker);
+
+        assertServesTheMarker(poll(() -> validateAMarkedSpot(second), verdict -> rulesetIdOf(verdict) == marker), marker);
     }
 }
