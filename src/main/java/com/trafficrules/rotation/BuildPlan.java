@@ -1,6 +1,5 @@
 package com.trafficrules.rotation;
 
-import com.trafficrules.fill.facts.Candidate;
 import com.trafficrules.policy.ChannelPolicy;
 import com.trafficrules.rotation.facts.Break;
 import java.util.List;
