@@ -48,6 +48,9 @@ public final class RuleTestsCommand {
             return 1;
         }
         List<Scenario> scenarios = Scenarios.load(root).stream().filter(s -> s.path().contains(filter)).toList();
+        if (scenarios.isEmpty()) {
+            out.println("No scenario under rule-tests/ has a path containing '" + filter + "'.");
+        }
         List<ScenarioResult> results = new ScenarioRunner(jobs.scenarioKinds(JsonConfig.standalone())).runAll(ruleset, scenarios);
         results.forEach(result -> {
             out.println((result.passed() ? "PASS " : "FAIL ") + result.scenario().path() + "  " + result.scenario().name());

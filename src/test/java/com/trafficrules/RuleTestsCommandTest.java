@@ -131,13 +131,14 @@ class RuleTestsCommandTest {
     }
 
     @Test
-    void exitsNonZeroWhenNoScenarioMatchesTheFilter() throws IOException {
+    void exitsNonZeroNamingTheFilterWhenNoScenarioMatchesIt() throws IOException {
         aPassingScenario(PASSING);
 
         Run run = ruleTests("no-such-scenario");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.lines()).containsExactly("", "rule-tests: 0 passed, 0 failed");
+        assertThat(run.lines()).containsExactly("No scenario under rule-tests/ has a path containing 'no-such-scenario'.", "",
+                "rule-tests: 0 passed, 0 failed");
     }
 
     @Test
