@@ -32,6 +32,7 @@ class RulesetSync implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RulesetSync.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
     private static final Duration FIRST_RECONNECT = Duration.ofMillis(100);
+    private static final int VALID_WITHIN_SECONDS = 5;
 
     private final RulesetVersionRepository versions;
     private final CompiledVersions compiled;
@@ -110,6 +111,10 @@ class RulesetSync implements SmartLifecycle {
                 while (running) {
                     // Returns on a notification or after the interval: either way, compare with the database.
                     notifications.getNotifications((int) interval.toMillis());
+                    // A connection the network lost without closing it only ever times out: ask it, and listen anew.
+                    if (running && !connection.isValid(VALID_WITHIN_SECONDS)) {
+                        throw new SQLException("the listening connection no longer answers");
+                    }
                     if (running) {
                         syncQuietly();
                     }
