@@ -82,11 +82,6 @@ final class JavaFragmentChecker {
         }
     }
 
-    /** Where findings go: a line of the DRL file and a message. */
-    interface Findings {
-        void report(int line, String message);
-    }
-
     private static final Map<Class<? extends Node>, String> REFUSED_NODES = new LinkedHashMap<>();
 
     static {
