@@ -50,8 +50,8 @@ import org.drools.drl.ast.descr.WindowDeclarationDescr;
  * types, attributes) on the descriptors; the rest it hands on: the file's text to {@link InvisibleCode}, every
  * piece of Java the descriptors carry (consequences, constraints, {@code from} and accumulate expressions,
  * attribute expressions, initial values, enum arguments) to {@link JavaFragmentChecker}, which parses it with
- * JavaParser, and where each sits in the file to {@link SourceLines}. A construct it cannot vouch for is a
- * finding.
+ * JavaParser, each consequence's syntax tree to {@link ReportedIds}, and where each sits in the file to
+ * {@link SourceLines}. A construct it cannot vouch for is a finding.
  */
 final class DrlLint {
 
@@ -218,7 +218,9 @@ final class DrlLint {
         Set<String> bindings = Set.copyOf(scope.bindings);
         scope.attributes.forEach(attribute ->
                 checkAttribute(attribute, where + " attribute " + attribute.getName(), lineOf(attribute, rule), bindings));
-        scope.fragments.forEach(fragment -> checker.check(fragment.withBindings(bindings), this::reportOn));
+        scope.fragments.forEach(fragment -> checker.check(fragment.withBindings(bindings), this::reportOn)
+                .filter(tree -> fragment.kind() == Kind.CONSEQUENCE)
+                .ifPresent(consequence -> ReportedIds.check(rule.getName(), consequence, fragment.firstLine(), this::reportOn)));
     }
 
     /** What a rule's conditions bind, and the code they carry, gathered before any of it is checked. */
