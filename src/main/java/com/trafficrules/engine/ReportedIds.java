@@ -14,9 +14,9 @@ import java.util.Optional;
  * in the outcome its consequence reports. This checks that the two agree, so that a typo in either does not
  * give a fault an id no rule has.
  *
- * <p>When several rules report one id (one policy, several cases), each rule's name is the id, {@value #QUALIFIER}
- * and what its case is: {@code rule "break-position: sold first"} reports {@code break-position}. The id is the
- * name up to the first {@value #QUALIFIER}.
+ * <p>When several rules report one id (one policy, several cases), each rule's name is the id, a colon and a
+ * space, and what its case is: {@code rule "break-position: sold first"} reports {@code break-position}. The id
+ * is the name up to the first {@code ": "}.
  *
  * <p>The id an outcome reports is the first string-literal argument of the call that builds it inside
  * {@code outcomes.add(...)}: a fact's factory ({@code Fault.ofSpot("break-position", ...)}) or constructor
@@ -28,14 +28,14 @@ import java.util.Optional;
  */
 final class ReportedIds {
 
-    static final String QUALIFIER = ": ";
-    private static final String REPORT = "add";
+    private static final String QUALIFIER = ": ";
+    private static final String REPORTING_METHOD = "add";
 
     private ReportedIds() {
     }
 
     /** The fault or status id the rule named {@code ruleName} reports. */
-    static String idOf(String ruleName) {
+    private static String idOf(String ruleName) {
         int qualifier = ruleName.indexOf(QUALIFIER);
         return qualifier < 0 ? ruleName : ruleName.substring(0, qualifier);
     }
@@ -43,17 +43,18 @@ final class ReportedIds {
     /** Reports every outcome of {@code consequence} (starting on {@code firstLine}) whose id is not its rule's. */
     static void check(String ruleName, Node consequence, int firstLine, Findings findings) {
         String id = idOf(ruleName);
-        consequence.findAll(MethodCallExpr.class, ReportedIds::reportsAnOutcome).forEach(report ->
-                reportedId(report.getArgument(0)).filter(reported -> !reported.asString().equals(id)).ifPresent(reported ->
-                        findings.report(firstLine + reported.getBegin().map(position -> position.line).orElse(1) - 1,
-                                "rule \"" + ruleName + "\" reports \"" + reported.asString() + "\": a rule reports the id it "
-                                        + "is named after, \"" + id + "\" (rules sharing an id are named \"<id>" + QUALIFIER
-                                        + "<case>\")")));
+        for (MethodCallExpr report : consequence.findAll(MethodCallExpr.class, ReportedIds::reportsAnOutcome)) {
+            reportedId(report.getArgument(0)).filter(reported -> !reported.asString().equals(id)).ifPresent(reported -> {
+                int line = firstLine + reported.getBegin().map(position -> position.line).orElse(1) - 1;
+                findings.report(line, "rule \"" + ruleName + "\" reports \"" + reported.asString() + "\": a rule reports "
+                        + "the id it is named after, \"" + id + "\" (rules sharing an id are named \"<id>" + QUALIFIER + "<case>\")");
+            });
+        }
     }
 
     /** {@code outcomes.add(x)}: a consequence cannot declare a local named like the global, so this is the collector. */
     private static boolean reportsAnOutcome(MethodCallExpr call) {
-        return call.getNameAsString().equals(REPORT) && call.getArguments().size() == 1
+        return call.getNameAsString().equals(REPORTING_METHOD) && call.getArguments().size() == 1
                 && call.getScope().filter(scope -> scope instanceof NameExpr name
                         && name.getNameAsString().equals(Outcomes.GLOBAL)).isPresent();
     }

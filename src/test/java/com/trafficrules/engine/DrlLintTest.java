@@ -338,9 +338,10 @@ class DrlLintTest {
 
     @Test
     void refusesTheQualifierInTheReportedId() {
-        assertThat(findingsOf(rulesNamed("outcomes.add(Fault.ofSpot(\"proposed: sold first\", Severity.INFO, $spot, \"seen\"));",
-                "proposed: sold first"))).singleElement()
-                .satisfies(finding -> assertThat(finding.message()).contains("reports \"proposed: sold first\"", "\"proposed\""));
+        String reportingTheWholeName = "outcomes.add(Fault.ofSpot(\"proposed: sold first\", Severity.INFO, $spot, \"seen\"));";
+
+        assertThat(findingsOf(rulesNamed(reportingTheWholeName, "proposed: sold first"))).singleElement().satisfies(finding ->
+                assertThat(finding.message()).contains("reports \"proposed: sold first\"", "named after, \"proposed\""));
     }
 
     @Test
