@@ -1,5 +1,8 @@
 package com.trafficrules.engine;
 
+import static com.trafficrules.engine.SourceLines.lineOf;
+import static com.trafficrules.engine.SourceLines.lineWhere;
+
 import com.trafficrules.engine.JavaFragmentChecker.Fragment;
 import com.trafficrules.engine.JavaFragmentChecker.Kind;
 import java.util.ArrayList;
@@ -9,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AbstractClassTypeDeclarationDescr;
 import org.drools.drl.ast.descr.AccumulateDescr;
@@ -44,15 +46,15 @@ import org.drools.drl.ast.descr.WindowDeclarationDescr;
  * {@code outcomes}. It may not declare functions, import them, use {@code eval}, reach the engine runtime
  * ({@code drools}, {@code kcontext}) or touch reflection.
  *
- * <p>This class walks the parsed DRL: the structure (imports, globals, functions, eval, pattern types,
- * attributes) from the descriptors, and every piece of Java the descriptors carry (consequences, constraints,
- * {@code from} and accumulate expressions, attribute expressions, initial values, enum arguments) handed to
- * {@link JavaFragmentChecker}, which parses it with JavaParser. A construct it cannot vouch for is a finding.
+ * <p>This class walks the parsed DRL and checks its structure (imports, globals, functions, eval, pattern
+ * types, attributes) on the descriptors; the rest it hands on: the file's text to {@link InvisibleCode}, every
+ * piece of Java the descriptors carry (consequences, constraints, {@code from} and accumulate expressions,
+ * attribute expressions, initial values, enum arguments) to {@link JavaFragmentChecker}, which parses it with
+ * JavaParser, each consequence's syntax tree to {@link ReportedIds}, and where each sits in the file to
+ * {@link SourceLines}. A construct it cannot vouch for is a finding.
  */
 final class DrlLint {
 
-    /** Java turns backslash-u escapes into characters before it reads anything, even in comments and strings. */
-    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9A-Fa-f]{4}");
     private static final Pattern IDENTIFIER = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
     /** Attributes that need a running session's clock or calendars; these rules run in stateless sessions. */
     private static final Set<String> SESSION_ATTRIBUTES = Set.of("timer", "duration", "calendars");
@@ -99,7 +101,7 @@ final class DrlLint {
     }
 
     private void checkPackage(PackageDescr pkg) {
-        checkInvisibleCode();
+        InvisibleCode.check(source, this::reportOn);
         for (ImportDescr anImport : pkg.getImports()) {
             checkImport(anImport);
         }
@@ -151,21 +153,6 @@ final class DrlLint {
         }
     }
 
-    private void checkInvisibleCode() {
-        Matcher escape = UNICODE_ESCAPE.matcher(source);
-        if (escape.find()) {
-            reportOn(SourceLines.lineOf(source, escape.start()), "a unicode escape (" + escape.group()
-                    + "): Java reads it as code even inside comments and strings; write the character itself");
-        }
-        for (int i = 0; i < source.length(); i++) {
-            if (Character.isIdentifierIgnorable(source.charAt(i))) {
-                reportOn(SourceLines.lineOf(source, i), String.format("an invisible character (U+%04X): Java ignores it "
-                        + "inside names (getClass with one inside is still getClass); remove it", (int) source.charAt(i)));
-                return;
-            }
-        }
-    }
-
     private void checkImport(ImportDescr anImport) {
         String target = anImport.getTarget();
         if (DrlAllowlist.allowsImport(target)) {
@@ -180,8 +167,8 @@ final class DrlLint {
         type.getFields().values().forEach(field -> {
             String construct = "declared field " + typeName + "." + field.getFieldName();
             checkType(field, field.getPattern().getObjectType(), construct);
-            checkCode(Kind.EXPRESSION, field.getInitExpr(), SourceLines.lineWhere(source, field.getInitExpr() == null ? ""
-                    : field.getInitExpr(), lineOf(field, type), lineOf(field, type)), construct + " initial value", Set.of());
+            checkCode(Kind.EXPRESSION, field.getInitExpr(), lineWhere(source, field.getInitExpr(), lineOf(field, type)),
+                    construct + " initial value", Set.of());
         });
     }
 
@@ -216,12 +203,12 @@ final class DrlLint {
         checkCondition(rule.getLhs(), rule, where, scope);
         if (rule.getConsequence() instanceof String consequence) {
             int then = rule.getConsequenceLine() > 0 ? rule.getConsequenceLine() : lineOf(rule);
-            scope.fragments.add(new Fragment(Kind.CONSEQUENCE, consequence, SourceLines.lineWhere(source, consequence, then, then),
+            scope.fragments.add(new Fragment(Kind.CONSEQUENCE, consequence, lineWhere(source, consequence, then),
                     where + " consequence", Set.of()));
         }
         rule.getNamedConsequences().forEach((name, consequence) -> {
             if (consequence instanceof String code) {
-                scope.fragments.add(new Fragment(Kind.CONSEQUENCE, code, SourceLines.lineWhere(source, code, lineOf(rule), lineOf(rule)),
+                scope.fragments.add(new Fragment(Kind.CONSEQUENCE, code, lineWhere(source, code, lineOf(rule)),
                         where + " consequence " + name, Set.of()));
             }
         });
@@ -231,7 +218,9 @@ final class DrlLint {
         Set<String> bindings = Set.copyOf(scope.bindings);
         scope.attributes.forEach(attribute ->
                 checkAttribute(attribute, where + " attribute " + attribute.getName(), lineOf(attribute, rule), bindings));
-        scope.fragments.forEach(fragment -> checker.check(fragment.withBindings(bindings), this::reportOn));
+        scope.fragments.forEach(fragment -> checker.check(fragment.withBindings(bindings), this::reportOn)
+                .filter(tree -> fragment.kind() == Kind.CONSEQUENCE)
+                .ifPresent(consequence -> ReportedIds.check(rule.getName(), consequence, fragment.firstLine(), this::reportOn)));
     }
 
     /** What a rule's conditions bind, and the code they carry, gathered before any of it is checked. */
@@ -254,7 +243,7 @@ final class DrlLint {
             checkConstraint(constraint, located, where, scope);
         } else if (descr instanceof FromDescr from) {
             String code = from.getDataSource().getText();
-            scope.fragments.add(new Fragment(Kind.EXPRESSION, code, SourceLines.lineWhere(source, code, lineOf(located), lineOf(located)),
+            scope.fragments.add(new Fragment(Kind.EXPRESSION, code, lineWhere(source, code, lineOf(located)),
                     where + " from", Set.of()));
         } else if (descr instanceof AccumulateDescr accumulate) {
             checkAccumulate(accumulate, located, where, scope);
@@ -312,7 +301,7 @@ final class DrlLint {
             }
             for (String parameter : function.getParams()) {
                 scope.fragments.add(new Fragment(Kind.EXPRESSION, parameter,
-                        SourceLines.lineWhere(source, parameter, lineOf(located), lineOf(located)),
+                        lineWhere(source, parameter, lineOf(located)),
                         where + " accumulate " + function.getFunction(), Set.of()));
             }
         });
@@ -345,18 +334,6 @@ final class DrlLint {
 
     private void checkCode(Kind kind, String code, int firstLine, String construct, Set<String> bindings) {
         checker.check(new Fragment(kind, code, firstLine, construct, bindings), this::reportOn);
-    }
-
-    private static int lineOf(BaseDescr descr, BaseDescr... fallbacks) {
-        if (descr.getLine() > 0) {
-            return descr.getLine();
-        }
-        for (BaseDescr fallback : fallbacks) {
-            if (fallback.getLine() > 0) {
-                return fallback.getLine();
-            }
-        }
-        return 1;
     }
 
     private void reportOn(int line, String message) {

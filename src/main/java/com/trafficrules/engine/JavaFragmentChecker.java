@@ -82,11 +82,6 @@ final class JavaFragmentChecker {
         }
     }
 
-    /** Where findings go: a line of the DRL file and a message. */
-    interface Findings {
-        void report(int line, String message);
-    }
-
     private static final Map<Class<? extends Node>, String> REFUSED_NODES = new LinkedHashMap<>();
 
     static {
@@ -129,9 +124,10 @@ final class JavaFragmentChecker {
         this.allowlist = allowlist;
     }
 
-    void check(Fragment fragment, Findings findings) {
+    /** Checks {@code fragment}; its syntax tree, for checks of their own, when it could be read. */
+    Optional<Node> check(Fragment fragment, Findings findings) {
         if (fragment.code() == null || fragment.code().isBlank()) {
-            return;
+            return Optional.empty();
         }
         Findings once = deduplicated(findings);
         String java = fragment.code();
@@ -140,18 +136,19 @@ final class JavaFragmentChecker {
             rewritten.problems().forEach(problem ->
                     once.report(fragment.firstLine() + problem.line() - 1, fragment.construct() + " " + problem.message()));
             if (!rewritten.problems().isEmpty()) {
-                return;
+                return Optional.empty();
             }
             java = rewritten.java();
         }
         try {
-            parseAndWalk(fragment, java, once);
+            return parseAndWalk(fragment, java, once);
         } catch (StackOverflowError e) {
             once.report(fragment.firstLine(), fragment.construct() + " is nested too deeply for the lint to read");
+            return Optional.empty();
         }
     }
 
-    private void parseAndWalk(Fragment fragment, String java, Findings findings) {
+    private Optional<Node> parseAndWalk(Fragment fragment, String java, Findings findings) {
         JavaParser parser = new JavaParser(CONFIGURATION);
         ParseResult<? extends Node> parsed = switch (fragment.kind()) {
             case CONSEQUENCE -> parser.parseBlock("{" + java + "\n}");
@@ -164,9 +161,11 @@ final class JavaFragmentChecker {
                     .map(range -> range.begin.line).orElse(1);
             findings.report(fragment.firstLine() + line - 1, fragment.construct() + " cannot be parsed as Java ("
                     + summary(problem) + "); the lint refuses code it cannot read");
-            return;
+            return Optional.empty();
         }
-        new Walk(fragment, findings, parsed.getResult().get()).run();
+        Node tree = parsed.getResult().get();
+        new Walk(fragment, findings, tree).run();
+        return Optional.of(tree);
     }
 
     private static Findings deduplicated(Findings findings) {

@@ -1,8 +1,11 @@
 package com.trafficrules.engine;
 
+import org.drools.drl.ast.descr.BaseDescr;
+
 /**
- * Line arithmetic on a source file: which line an offset is on, where a line starts, and on which line a
- * piece of code the DRL parser handed back (without its position) starts in the file.
+ * Line arithmetic on a source file: which line an offset is on, where a line starts, on which line the DRL
+ * parser placed a construct, and on which line a piece of code it handed back (without its position) starts
+ * in the file.
  */
 final class SourceLines {
 
@@ -39,18 +42,35 @@ final class SourceLines {
     }
 
     /**
+     * The line the DRL parser placed {@code descr} on; else the line of the first of {@code fallbacks} (the
+     * constructs around it) it placed, else the first line. Some descriptors come without a line.
+     */
+    static int lineOf(BaseDescr descr, BaseDescr... fallbacks) {
+        if (descr.getLine() > 0) {
+            return descr.getLine();
+        }
+        for (BaseDescr fallback : fallbacks) {
+            if (fallback.getLine() > 0) {
+                return fallback.getLine();
+            }
+        }
+        return 1;
+    }
+
+    /**
      * The line {@code code}'s first character is on in {@code source}, looking from {@code fromLine} on; the
      * parser gives a fragment's text but not always its place (a consequence's line is the line of
-     * {@code then}, and the code may start on it or below it). {@code fallback} when the text is not found.
+     * {@code then}, and the code may start on it or below it). {@code fromLine} when there is no code or its
+     * text is not found.
      */
-    static int lineWhere(String source, String code, int fromLine, int fallback) {
-        String stripped = code.strip();
+    static int lineWhere(String source, String code, int fromLine) {
+        String stripped = code == null ? "" : code.strip();
         if (stripped.isEmpty()) {
-            return fallback;
+            return fromLine;
         }
         int at = source.indexOf(stripped, offsetOfLine(source, Math.max(fromLine, 1)));
         if (at < 0) {
-            return fallback;
+            return fromLine;
         }
         return lineOf(source, at) - leadingBreaks(code);
     }

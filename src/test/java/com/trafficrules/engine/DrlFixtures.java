@@ -6,6 +6,8 @@ import java.util.Map;
 final class DrlFixtures {
 
     static final String PATH = "rules/rotation/proposed.drl";
+    /** The name of the fixtures' rule, and so the fault id its outcomes report. */
+    static final String RULE = "proposed";
     static final String HEADER = String.join("\n",
             "package rules.rotation;",
             "",
@@ -35,34 +37,43 @@ final class DrlFixtures {
 
     /** A rule matching any spot as {@code $spot}, whose consequence is {@code consequence}. */
     static String ruleWithConsequence(String consequence) {
-        return HEADER + rule(null, "$spot : Spot( )", consequence);
+        return HEADER + rule(RULE, null, "$spot : Spot( )", consequence);
+    }
+
+    /** Rules named {@code names}, each matching any spot as {@code $spot}, with the consequence {@code consequence}. */
+    static String rulesNamed(String consequence, String... names) {
+        StringBuilder drl = new StringBuilder(HEADER);
+        for (String name : names) {
+            drl.append(rule(name, null, "$spot : Spot( )", consequence));
+        }
+        return drl.toString();
     }
 
     /** A rule with a spot {@code $other}, then a spot {@code $spot} constrained by {@code constraint}. */
     static String ruleWithConstraint(String constraint) {
-        return HEADER + rule(null, "$other : Spot( )\n    $spot : Spot( " + constraint + " )",
-                "outcomes.add(Fault.pair(\"proposed\", Severity.INFO, $spot, $other, \"seen\"));");
+        return HEADER + rule(RULE, null, "$other : Spot( )\n    $spot : Spot( " + constraint + " )",
+                "outcomes.add(Fault.pair(\"" + RULE + "\", Severity.INFO, $spot, $other, \"seen\"));");
     }
 
     /** A rule whose only condition is {@code condition}, on {@link #CONDITION_LINE}. */
     static String ruleWithCondition(String condition) {
-        return HEADER + rule(null, condition, "");
+        return HEADER + rule(RULE, null, condition, "");
     }
 
     /** A rule with the attribute {@code attribute}, on {@link #ATTRIBUTE_LINE}. */
     static String ruleWithAttribute(String attribute) {
-        return HEADER + rule(attribute, "Spot( )", "");
+        return HEADER + rule(RULE, attribute, "Spot( )", "");
     }
 
     /** {@code declarations} (declared types) from {@link #DECLARATIONS_LINE} on, and a rule on any spot. */
     static String declaring(String declarations) {
-        return HEADER + declarations + "\n" + rule(null, "Spot( )", "");
+        return HEADER + declarations + "\n" + rule(RULE, null, "Spot( )", "");
     }
 
-    /** A rule named "proposed": its attribute line if any, then {@code when} and {@code then}, indented. */
-    private static String rule(String attribute, String when, String then) {
+    /** A rule named {@code name}: its attribute line if any, then {@code when} and {@code then}, indented. */
+    private static String rule(String name, String attribute, String when, String then) {
         return String.join("\n",
-                "rule \"proposed\"" + (attribute == null ? "" : "\n    " + attribute),
+                "rule \"" + name + "\"" + (attribute == null ? "" : "\n    " + attribute),
                 "when",
                 "    " + when,
                 "then",

@@ -171,7 +171,7 @@ class DrlInspectionTest {
     @Test
     void stringsAndCommentsMayMentionAnything() {
         DrlInspection.Report report = inspect(ruleWithConsequence(
-                "outcomes.add(Fault.ofSpot(\"r\", Severity.INFO, $spot, \"System.exit(1) is not called\")); // nor Runtime"));
+                "outcomes.add(Fault.ofSpot(\"proposed\", Severity.INFO, $spot, \"System.exit(1) is not called\")); // nor Runtime"));
 
         assertThat(report.findings()).isEmpty();
     }

@@ -48,7 +48,7 @@ class DrlLintProperties {
             List.of("getClass", "(", ")", "!=", "null"));
 
     private static final List<String> ALLOWED_CONSEQUENCE = List.of("outcomes", ".", "add", "(", "Fault", ".", "ofSpot", "(",
-            "\"r\"", ",", "Severity", ".", "INFO", ",", "$spot", ",", "\"seen \"", "+", "$spot", ".", "id", "(", ")", ")", ")", ";");
+            "\"proposed\"", ",", "Severity", ".", "INFO", ",", "$spot", ",", "\"seen \"", "+", "$spot", ".", "id", "(", ")", ")", ")", ";");
 
     private static final List<String> ALLOWED_CONSTRAINT = List.of("advertiser", "==", "\"A\"", "&&", "type", "not", "memberOf",
             "$other", ".", "dayparts", "(", ")", "||", "lengthMs", ">", "$other", ".", "lengthMs", "(", ")");

@@ -12,6 +12,7 @@ import static com.trafficrules.engine.DrlFixtures.ruleWithAttribute;
 import static com.trafficrules.engine.DrlFixtures.ruleWithCondition;
 import static com.trafficrules.engine.DrlFixtures.ruleWithConsequence;
 import static com.trafficrules.engine.DrlFixtures.ruleWithConstraint;
+import static com.trafficrules.engine.DrlFixtures.rulesNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -199,7 +200,7 @@ class DrlLintTest {
                 "    count = count + 1;",
                 "    ids.add($spot.id().toLowerCase());",
                 "    if (count > 0 && !ids.isEmpty()) {",
-                "        outcomes.add(Fault.ofSpot(\"r\", Severity.INFO, $spot, ids + \" at \"",
+                "        outcomes.add(Fault.ofSpot(\"proposed\", Severity.INFO, $spot, ids + \" at \"",
                 "                + java.time.Instant.ofEpochMilli(Math.max(0L, $spot.startMs())) + \" \" + String.valueOf(count)));",
                 "    }")));
     }
@@ -319,5 +320,63 @@ class DrlLintTest {
     @Test
     void refusesTimers() {
         assertRefusedOn(ruleWithAttribute("timer (int: 1s)"), ATTRIBUTE_LINE, "timer");
+    }
+
+    // --- the id a rule reports -----------------------------------------------------------------------------
+
+    @Test
+    void refusesFaultIdThatDiffersFromRuleName() {
+        assertRefusedOn(ruleWithConsequence("outcomes.add(Fault.ofSpot(\"proposal\", Severity.INFO, $spot, \"seen\"));"),
+                CONSEQUENCE_LINE, "rule \"proposed\" reports \"proposal\"", "named after, \"proposed\"");
+    }
+
+    @Test
+    void acceptsQualifiedRuleNamesForSharedFaultId() {
+        assertClean(rulesNamed("outcomes.add(Fault.ofSpot(\"proposed\", Severity.INFO, $spot, \"seen\"));",
+                "proposed: sold first", "proposed: sold last"));
+    }
+
+    @Test
+    void refusesTheQualifierInTheReportedId() {
+        String reportingTheWholeName = "outcomes.add(Fault.ofSpot(\"proposed: sold first\", Severity.INFO, $spot, \"seen\"));";
+
+        assertThat(findingsOf(rulesNamed(reportingTheWholeName, "proposed: sold first"))).singleElement().satisfies(finding ->
+                assertThat(finding.message()).contains("reports \"proposed: sold first\"", "named after, \"proposed\""));
+    }
+
+    @Test
+    void readsTheIdOfAnOutcomeThatNamesSomethingElseFirst() {
+        // An ineligible asset is named by its uri first, then by the rule that keeps it out.
+        assertRefusedOn(ruleWithConsequence(
+                "outcomes.add(new com.trafficrules.fill.facts.Ineligible($spot.id(), \"cooldown\", \"seen\"));"),
+                CONSEQUENCE_LINE, "rule \"proposed\" reports \"cooldown\"");
+    }
+
+    @Test
+    void refusesAMismatchedIdOnTheLineOfTheId() {
+        assertRefusedOn(ruleWithConsequence("outcomes.add(Fault.ofSpot(\n            \"proposal\", Severity.INFO, $spot, \"seen\"));"),
+                CONSEQUENCE_LINE + 1, "reports \"proposal\"");
+    }
+
+    @Test
+    void checksEveryOutcomeOfAConsequence() {
+        assertThat(findingsOf(ruleWithConsequence(String.join("\n",
+                "outcomes.add(Fault.ofSpot(\"proposed\", Severity.INFO, $spot, \"seen\"));",
+                "    outcomes.add(Fault.ofSpot(\"proposal\", Severity.INFO, $spot, \"seen again\"));"))))
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.line()).isEqualTo(CONSEQUENCE_LINE + 1);
+                    assertThat(finding.message()).contains("reports \"proposal\"");
+                });
+    }
+
+    @Test
+    void doesNotJudgeAnOutcomeWithoutAStringLiteral() {
+        assertClean(ruleWithConsequence("outcomes.add(Fault.ofSpot($spot.id(), Severity.INFO, $spot, $spot.type()));"));
+    }
+
+    @Test
+    void doesNotJudgeAnOutcomeBuiltBeforeItIsReported() {
+        assertClean(ruleWithConsequence(
+                "Fault fault = Fault.ofSpot(\"proposal\", Severity.INFO, $spot, \"seen\");\n    outcomes.add(fault);"));
     }
 }
