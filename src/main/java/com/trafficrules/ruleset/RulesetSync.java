@@ -29,6 +29,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class RulesetSync implements SmartLifecycle {
 
     static final String CHANNEL = "traffic_ruleset_active";
+    /** How the listening connection names itself to the database, so an operator can tell it in pg_stat_activity. */
+    static final String APPLICATION_NAME = "traffic-rules ruleset listener";
     private static final Logger log = LoggerFactory.getLogger(RulesetSync.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
     private static final Duration FIRST_RECONNECT = Duration.ofMillis(100);
@@ -131,6 +133,7 @@ class RulesetSync implements SmartLifecycle {
 
     private Connection connect() throws SQLException {
         Properties credentials = new Properties();
+        credentials.setProperty("ApplicationName", APPLICATION_NAME);
         if (dataSource.getUsername() != null) {
             credentials.setProperty("user", dataSource.getUsername());
         }

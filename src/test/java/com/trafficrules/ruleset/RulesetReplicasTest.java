@@ -79,8 +79,8 @@ class RulesetReplicasTest {
     private static List<Integer> listeners(JdbcTemplate database) {
         return database.queryForList("""
                 select pid from pg_stat_activity
-                where datname = current_database() and query = ? and pid <> pg_backend_pid()
-                """, Integer.class, "LISTEN " + RulesetSync.CHANNEL);
+                where datname = current_database() and application_name = ? and pid <> pg_backend_pid()
+                """, Integer.class, RulesetSync.APPLICATION_NAME);
     }
 
     @Test
