@@ -1,6 +1,7 @@
 package com.trafficrules.kernel;
 
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Re-decides a stored request of one decision kind under a given ruleset, for the impact preview. Each job
@@ -19,4 +20,19 @@ public interface DecisionReplay {
      * @throws RuntimeException of the web layer's invalid-request kind when the ruleset refuses the request
      */
     List<?> outcomeItems(Ruleset ruleset, StoredDecision decision);
+
+    /** A replay of {@code kind} whose outcome items {@code outcome} gives. */
+    static DecisionReplay of(String kind, BiFunction<Ruleset, StoredDecision, List<?>> outcome) {
+        return new DecisionReplay() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public List<?> outcomeItems(Ruleset ruleset, StoredDecision decision) {
+                return outcome.apply(ruleset, decision);
+            }
+        };
+    }
 }

@@ -2,10 +2,8 @@ package com.trafficrules.rotation;
 
 import com.trafficrules.kernel.DecisionReplay;
 import com.trafficrules.kernel.Job;
-import com.trafficrules.kernel.Ruleset;
 import com.trafficrules.kernel.RulesetConfig;
 import com.trafficrules.kernel.ScenarioKind;
-import com.trafficrules.kernel.StoredDecision;
 import com.trafficrules.policy.ChannelPolicies;
 import com.trafficrules.rotation.facts.Fault;
 import com.trafficrules.rotation.facts.Severity;
@@ -56,36 +54,20 @@ public class RotationJob implements Job {
     }
 
     private static DecisionReplay validate(JsonMapper json) {
-        return new DecisionReplay() {
-            @Override
-            public String kind() {
-                return RotationController.VALIDATE;
-            }
-
-            @Override
-            public List<?> outcomeItems(Ruleset ruleset, StoredDecision decision) {
-                RotationRequest request = json.readValue(decision.request(), RotationRequest.class);
-                RotationVerdict verdict = RotationValidator.validate(ruleset, RotationLogs.parse(request, ChannelPolicies.of(ruleset)));
-                return verdict.faults().stream().map(FaultItem::of).toList();
-            }
-        };
+        return DecisionReplay.of(RotationController.VALIDATE, (ruleset, decision) -> {
+            RotationRequest request = json.readValue(decision.request(), RotationRequest.class);
+            RotationVerdict verdict = RotationValidator.validate(ruleset, RotationLogs.parse(request, ChannelPolicies.of(ruleset)));
+            return verdict.faults().stream().map(FaultItem::of).toList();
+        });
     }
 
     private static DecisionReplay build(JsonMapper json) {
-        return new DecisionReplay() {
-            @Override
-            public String kind() {
-                return RotationController.BUILD;
-            }
-
-            @Override
-            public List<?> outcomeItems(Ruleset ruleset, StoredDecision decision) {
-                BuildRequest request = json.readValue(decision.request(), BuildRequest.class);
-                Rotation rotation = RotationBuilder.build(ruleset, RotationLogs.parse(request, ChannelPolicies.of(ruleset)));
-                return Stream.concat(
-                        rotation.placements().stream().map(p -> new PlacementItem(p.spotId(), p.breakId(), p.start())),
-                        rotation.quarantined().stream().map(q -> new QuarantineItem(q.spotId(), q.reasons()))).toList();
-            }
-        };
+        return DecisionReplay.of(RotationController.BUILD, (ruleset, decision) -> {
+            BuildRequest request = json.readValue(decision.request(), BuildRequest.class);
+            Rotation rotation = RotationBuilder.build(ruleset, RotationLogs.parse(request, ChannelPolicies.of(ruleset)));
+            return Stream.concat(
+                    rotation.placements().stream().map(p -> new PlacementItem(p.spotId(), p.breakId(), p.start())),
+                    rotation.quarantined().stream().map(q -> new QuarantineItem(q.spotId(), q.reasons()))).toList();
+        });
     }
 }
