@@ -124,7 +124,7 @@ public final class ChannelPolicies {
 
     private static Map<String, Object> builtInDefaults() {
         Map<String, Object> traffic = new LinkedHashMap<>();
-        traffic.put("allowed_types", InterstitialTypes.ALL);
+        traffic.put("allowed_types", InterstitialType.ALL);
         traffic.put("default_cooldown_seconds", 3600);
         traffic.put("type_cooldowns", new LinkedHashMap<>(Map.of("commercial", 3600, "promo", 1800)));
         traffic.put("max_plays_per_day", 0);
@@ -266,8 +266,8 @@ public final class ChannelPolicies {
                 return List.of();
             }
             List<String> types = list.stream().map(String::valueOf).distinct().toList();
-            types.stream().filter(type -> !InterstitialTypes.isKnown(type))
-                    .forEach(type -> problem(key, "unknown type '" + type + "' (types: " + String.join(", ", InterstitialTypes.ALL) + ")"));
+            types.stream().filter(type -> InterstitialType.of(type).isEmpty())
+                    .forEach(type -> problem(key, "unknown type '" + type + "' (types: " + String.join(", ", InterstitialType.ALL) + ")"));
             return types;
         }
 
@@ -282,7 +282,7 @@ public final class ChannelPolicies {
             }
             map.forEach((type, seconds) -> {
                 String key = "traffic.type_cooldowns." + type;
-                if (!InterstitialTypes.isKnown(String.valueOf(type))) {
+                if (InterstitialType.of(String.valueOf(type)).isEmpty()) {
                     problem(key, "unknown type");
                 }
                 cooldowns.put(String.valueOf(type), nonNegative(key, seconds));

@@ -1,0 +1,14 @@
+package com.trafficrules.fill.asset;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Whether fills may select an asset: {@code ready} (selectable) or {@code pulled} (never selected). */
+public enum AssetState {
+    READY, PULLED;
+
+    @JsonValue
+    public String spelling() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
