@@ -210,6 +210,16 @@ class DecisionsHttpTest {
     }
 
     @Test
+    void aSizeAboveTheLargestPageIsABadRequestSayingTheRange() {
+        list("size=501")
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("size")
+                .jsonPath("$.errors[0].message").isEqualTo("must be from 1 to 500");
+    }
+
+    @Test
     void aPageThatIsNotANumberIsABadRequestNamingPage() {
         list("page=second")
                 .expectStatus().isBadRequest()

@@ -131,4 +131,21 @@ class AssetsHttpTest {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("assets[0].type");
     }
+
+    @Test
+    void anUnknownTypeIsABadRequestListingEveryType() {
+        put(SCHEDULER, Map.of("assets", List.of(asset("/ads/" + unique("bad") + ".mp4", "infomercial", 30_000))))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message")
+                .isEqualTo("must be commercial, promo, station_id, psa, stinger, bumper or filler");
+    }
+
+    @Test
+    void anUnknownStateIsABadRequestNamingTheFieldAndListingTheStates() {
+        put(SCHEDULER, Map.of("assets", List.of(asset("/ads/" + unique("bad") + ".mp4", "promo", 30_000, Map.of("state", "gone")))))
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("assets[0].state")
+                .jsonPath("$.errors[0].message").isEqualTo("must be ready or pulled");
+    }
 }

@@ -307,4 +307,19 @@ class BlockFillHttpTest {
 
         assertThat(filledUris(fill)).containsExactly(promo);
     }
+
+    @Test
+    void aSegmentWithoutADurationIsABadRequestNamingItsPathAndLogsNothing() {
+        Map<String, Object> body = block(unique("blk"), AIR).placeholder(60_000).body();
+        body.put("segments", List.of(Map.of("type", "filler", "assetUri", "", "durationMs", 60_000), Map.of("type", "filler")));
+
+        api.fill(channel, body)
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("segments[1].durationMs")
+                .jsonPath("$.errors[0].message").isEqualTo("is required");
+
+        assertThat(api.plays(channel)).isEmpty();
+    }
 }

@@ -112,4 +112,14 @@ class PlaysHttpTest {
 
         assertThat(api.plays(channel)).isEmpty();
     }
+
+    @Test
+    void listingFromATimeWithoutAnOffsetIsABadRequestNamingFrom() {
+        http.get().uri("/api/v1/channels/{slug}/plays?from={from}", channel, "2026-11-20T19:00:00").headers(AUDITOR).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("from")
+                .jsonPath("$.errors[0].message").isEqualTo("must be an RFC 3339 date-time with an offset, e.g. 2026-11-20T20:12:00Z");
+    }
 }

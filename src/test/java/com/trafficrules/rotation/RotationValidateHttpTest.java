@@ -136,4 +136,24 @@ class RotationValidateHttpTest {
         return ((Number) http.get().uri("/api/v1/decisions?kind=rotation.validate").headers(AUDITOR).exchange()
                 .returnResult(Map.class).getResponseBody().get("total")).longValue();
     }
+
+    @Test
+    void rejectsAnUnknownPositionListingTheSoldPositions() {
+        validate(oneBreak().spot("S1", "B1", "2026-11-20T20:12:00Z", 30_000, Map.of("position", "MIDDLE")).body())
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("spots[0].position")
+                .jsonPath("$.errors[0].message").isEqualTo("must be FIRST or LAST");
+    }
+
+    @Test
+    void rejectsABreakWithoutAStartNamingTheBreaksField() {
+        validate(Map.of("channel", "retro-prime", "breaks", java.util.List.of(Map.of("id", "B1", "durationMs", 120_000))))
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("breaks[0].start")
+                .jsonPath("$.errors[0].message").isEqualTo("is required");
+    }
 }

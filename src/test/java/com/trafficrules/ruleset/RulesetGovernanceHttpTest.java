@@ -484,4 +484,12 @@ class RulesetGovernanceHttpTest {
         assertThat((List<?>) get("/api/v1/rulesets/{id}/events", proposal).get("events")).hasSize(1);
         assertThat((List<?>) get("/api/v1/rulesets/{id}/diff?against={other}", proposal, active).get("files")).hasSize(1);
     }
+
+    @Test
+    void aBlankLabelIsABadRequestNamingLabel() {
+        propose(MANAGER, proposal(" \t ", MARKER_PATH, MARKER_DRL)).expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("label")
+                .jsonPath("$.errors[0].message").isEqualTo("must be 1 to 200 characters");
+    }
 }
