@@ -16,9 +16,11 @@ public enum InterstitialType {
     /** Every spelling, in this order. */
     public static final List<String> ALL = Arrays.stream(values()).map(InterstitialType::spelling).toList();
 
+    private final String spelling = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String spelling() {
-        return name().toLowerCase(Locale.ROOT);
+        return spelling;
     }
 
     /** The type spelled {@code spelling}, if there is one. */

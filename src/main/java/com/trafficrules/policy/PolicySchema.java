@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class PolicySchema {
 
-    /** How a key's merged value is read; a problem is recorded in {@code values} under {@code key}, e.g. traffic.max_plays_per_day. */
+    /** How a key's merged value is read; a problem is recorded in {@code values} under {@code key} (traffic.max_plays_per_day). */
     @FunctionalInterface
     interface Reader<T> {
         T read(Values values, String key, Object value);
@@ -73,7 +73,7 @@ final class PolicySchema {
     private PolicySchema() {
     }
 
-    /** The sections below the top level (whose other keys belong to whoever shares the file), each with its keys' names sorted. */
+    /** The sections below the top level (its other keys belong to whoever shares the file), each with its keys' names sorted. */
     static Map<String, List<String>> sections() {
         Map<String, List<String>> sections = new LinkedHashMap<>();
         KEYS.stream().filter(key -> !key.section().isEmpty())
@@ -201,22 +201,12 @@ final class PolicySchema {
         }
 
         Map<String, Long> typeCooldowns(String key, Object value) {
-            Map<String, Long> cooldowns = new TreeMap<>();
-            if (value == null) {
-                return cooldowns;
-            }
-            if (!(value instanceof Map<?, ?> map)) {
-                problem(key, "must map a type to seconds");
-                return cooldowns;
-            }
-            map.forEach((type, seconds) -> {
-                String typeKey = key + "." + type;
-                if (InterstitialType.of(String.valueOf(type)).isEmpty()) {
+            return mapping(key, value, "must map a type to seconds", (typeKey, type, seconds) -> {
+                if (InterstitialType.of(type).isEmpty()) {
                     problem(typeKey, "unknown type");
                 }
-                cooldowns.put(String.valueOf(type), nonNegative(typeKey, seconds));
+                return nonNegative(typeKey, seconds);
             });
-            return cooldowns;
         }
 
         ChannelPolicy.StaticFiller staticFiller(String key, Object value) {
@@ -240,26 +230,41 @@ final class PolicySchema {
         }
 
         Map<String, List<String>> dayparts(String key, Object value) {
-            Map<String, List<String>> dayparts = new TreeMap<>();
-            if (value == null) {
-                return dayparts;
-            }
-            if (!(value instanceof Map<?, ?> map)) {
-                problem(key, "must map a daypart name to [from, to]");
-                return dayparts;
-            }
-            map.forEach((name, window) -> {
-                String daypartKey = key + "." + name;
-                if (!DAYPART_NAME.matcher(String.valueOf(name)).matches()) {
+            return mapping(key, value, "must map a daypart name to [from, to]", (daypartKey, name, window) -> {
+                if (!DAYPART_NAME.matcher(name).matches()) {
                     problem(daypartKey, "a daypart name is letters, digits, '_' or '-'");
                 }
                 if (window instanceof List<?> bounds && bounds.size() == 2 && isClockTime(bounds.get(0)) && isClockTime(bounds.get(1))) {
-                    dayparts.put(String.valueOf(name), List.of(String.valueOf(bounds.get(0)), String.valueOf(bounds.get(1))));
-                } else {
-                    problem(daypartKey, "must be [\"HH:mm\", \"HH:mm\"], found " + window);
+                    return List.of(String.valueOf(bounds.get(0)), String.valueOf(bounds.get(1)));
+                }
+                problem(daypartKey, "must be [\"HH:mm\", \"HH:mm\"], found " + window);
+                return null;
+            });
+        }
+
+        /** How one entry of a mapping is read: its key (e.g. rotation.dayparts.PRIME), name and value; null leaves it out. */
+        @FunctionalInterface
+        private interface EntryReader<V> {
+            V read(String key, String name, Object value);
+        }
+
+        /** A mapping of names to values, sorted by name; absent, it is an empty one. */
+        private <V> Map<String, V> mapping(String key, Object value, String notAMapping, EntryReader<V> entries) {
+            Map<String, V> read = new TreeMap<>();
+            if (value == null) {
+                return read;
+            }
+            if (!(value instanceof Map<?, ?> map)) {
+                problem(key, notAMapping);
+                return read;
+            }
+            map.forEach((name, entry) -> {
+                V entryValue = entries.read(key + "." + name, String.valueOf(name), entry);
+                if (entryValue != null) {
+                    read.put(String.valueOf(name), entryValue);
                 }
             });
-            return dayparts;
+            return read;
         }
 
         private static boolean isClockTime(Object value) {

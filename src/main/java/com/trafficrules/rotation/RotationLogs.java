@@ -70,7 +70,7 @@ public final class RotationLogs {
         }
         if (policy != null) {
             checks.each(field + ".dayparts", input.dayparts(), (at, daypart) -> {
-                if (checks.ok(at) && !policy.rotation().dayparts().containsKey(daypart)) {
+                if (!policy.rotation().dayparts().containsKey(daypart)) {
                     checks.reject(at, "is not a daypart of channel " + policy.channel()
                             + " (dayparts: " + String.join(", ", policy.rotation().dayparts().keySet()) + ")");
                 }

@@ -61,7 +61,7 @@ class ImpactPreview {
         RequestChecks checks = RequestChecks.of(request);
         List<String> requested = request.kinds() == null || request.kinds().isEmpty() ? List.copyOf(kinds) : request.kinds();
         checks.each("kinds", requested, (field, kind) -> {
-            if (checks.ok(field) && !kinds.contains(kind)) {
+            if (!kinds.contains(kind)) {
                 checks.reject(field, "cannot be previewed (kinds: " + String.join(", ", kinds) + ")");
             }
         });

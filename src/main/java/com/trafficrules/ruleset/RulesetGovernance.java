@@ -48,6 +48,7 @@ class RulesetGovernance {
             + "|config(/[A-Za-z0-9_][A-Za-z0-9_.-]*)+";
     private static final String SCENARIO_PATH = "rule-tests/[a-z][a-z0-9_]*/[A-Za-z0-9_][A-Za-z0-9_.-]*\\.ya?ml";
     private static final int MAX_LABEL = 200;
+    private static final int MAX_NOTE = 4000;
     private static final String LABEL = "must be 1 to " + MAX_LABEL + " characters";
 
     /** One file of a proposal; a null content removes the file the base has at that path. */
@@ -63,7 +64,7 @@ class RulesetGovernance {
     /** A label, when sent, is not blank (what String.isBlank calls blank) and at most {@link #MAX_LABEL} long. */
     record Proposal(@Size(max = MAX_LABEL, message = LABEL)
                     @Pattern(regexp = "(?s)\\p{javaWhitespace}*+\\P{javaWhitespace}.*+", message = LABEL) String label,
-                    @Size(max = 4000, message = "must be at most {max} characters") String note, Long base,
+                    @Size(max = MAX_NOTE, message = "must be at most {max} characters") String note, Long base,
                     List<@NotNull @Valid FileChange> files, List<@NotNull @Valid SubmittedScenario> scenarios) {
 
         Proposal {

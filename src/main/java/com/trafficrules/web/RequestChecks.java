@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
@@ -47,9 +48,9 @@ public final class RequestChecks {
             return true;
         }
     };
-    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+    private static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class).configure()
             .messageInterpolator(new ParameterMessageInterpolator()).traversableResolver(EVERYTHING)
-            .buildValidatorFactory().getValidator();
+            .enableTraversableResolverResultCache(false).buildValidatorFactory().getValidator();
 
     private final List<FieldProblem> problems = new ArrayList<>();
 
@@ -83,7 +84,7 @@ public final class RequestChecks {
      * fields may rely on (a field that is ok is there, unless it is optional).
      */
     public boolean ok(String field) {
-        return problems.stream().map(FieldProblem::field).noneMatch(bad -> bad.equals(field) || within(bad, field)
+        return problems.isEmpty() || problems.stream().map(FieldProblem::field).noneMatch(bad -> bad.equals(field) || within(bad, field)
                 || within(field, bad));
     }
 
@@ -91,13 +92,18 @@ public final class RequestChecks {
         return inner.startsWith(outer + ".") || inner.startsWith(outer + "[");
     }
 
-    /** {@code check} of each element of the list field {@code list} with the element's path, e.g. {@code spots[3]}. */
+    /**
+     * {@code check} of each element of the list field {@code list}, with the element's path (e.g. {@code spots[3]});
+     * an absent list has none, and a null element is left to its {@code @NotNull}.
+     */
     public <T> void each(String list, List<T> elements, BiConsumer<String, T> check) {
         if (elements == null) {
             return;
         }
         for (int i = 0; i < elements.size(); i++) {
-            check.accept(list + "[" + i + "]", elements.get(i));
+            if (elements.get(i) != null) {
+                check.accept(list + "[" + i + "]", elements.get(i));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package com.trafficrules.audit;
 
 import static com.trafficrules.rotation.RotationLogBuilder.log;
+import static com.trafficrules.support.Problems.expectOnlyProblem;
 import static com.trafficrules.support.Users.AUDITOR;
 import static com.trafficrules.support.Users.SCHEDULER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -211,12 +212,7 @@ class DecisionsHttpTest {
 
     @Test
     void aSizeAboveTheLargestPageIsABadRequestSayingTheRange() {
-        list("size=501")
-                .expectStatus().isBadRequest()
-                .expectBody()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].field").isEqualTo("size")
-                .jsonPath("$.errors[0].message").isEqualTo("must be from 1 to 500");
+        expectOnlyProblem(list("size=501"), "size", "must be from 1 to 500");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static com.trafficrules.fill.FillApi.block;
 import static com.trafficrules.fill.FillApi.play;
 import static com.trafficrules.fill.FillApi.segments;
 import static com.trafficrules.fill.FillApi.unique;
+import static com.trafficrules.support.Problems.expectOnlyProblem;
 import static com.trafficrules.support.Users.AUDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -313,12 +314,7 @@ class BlockFillHttpTest {
         Map<String, Object> body = block(unique("blk"), AIR).placeholder(60_000).body();
         body.put("segments", List.of(Map.of("type", "filler", "assetUri", "", "durationMs", 60_000), Map.of("type", "filler")));
 
-        api.fill(channel, body)
-                .expectStatus().isBadRequest()
-                .expectBody()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].field").isEqualTo("segments[1].durationMs")
-                .jsonPath("$.errors[0].message").isEqualTo("is required");
+        expectOnlyProblem(api.fill(channel, body), "segments[1].durationMs", "is required");
 
         assertThat(api.plays(channel)).isEmpty();
     }

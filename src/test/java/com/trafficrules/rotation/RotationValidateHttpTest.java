@@ -1,6 +1,7 @@
 package com.trafficrules.rotation;
 
 import static com.trafficrules.rotation.RotationLogBuilder.log;
+import static com.trafficrules.support.Problems.expectOnlyProblem;
 import static com.trafficrules.support.Users.AUDITOR;
 import static com.trafficrules.support.Users.SCHEDULER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,21 +140,16 @@ class RotationValidateHttpTest {
 
     @Test
     void rejectsAnUnknownPositionListingTheSoldPositions() {
-        validate(oneBreak().spot("S1", "B1", "2026-11-20T20:12:00Z", 30_000, Map.of("position", "MIDDLE")).body())
-                .expectStatus().isBadRequest()
-                .expectBody()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].field").isEqualTo("spots[0].position")
-                .jsonPath("$.errors[0].message").isEqualTo("must be FIRST or LAST");
+        Map<String, Object> body = oneBreak().spot("S1", "B1", "2026-11-20T20:12:00Z", 30_000, Map.of("position", "MIDDLE")).body();
+
+        expectOnlyProblem(validate(body), "spots[0].position", "must be FIRST or LAST");
     }
 
     @Test
     void rejectsABreakWithoutAStartNamingTheBreaksField() {
-        validate(Map.of("channel", "retro-prime", "breaks", java.util.List.of(Map.of("id", "B1", "durationMs", 120_000))))
-                .expectStatus().isBadRequest()
-                .expectBody()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].field").isEqualTo("breaks[0].start")
-                .jsonPath("$.errors[0].message").isEqualTo("is required");
+        Map<String, Object> body = Map.of("channel", "retro-prime",
+                "breaks", java.util.List.of(Map.of("id", "B1", "durationMs", 120_000)));
+
+        expectOnlyProblem(validate(body), "breaks[0].start", "is required");
     }
 }

@@ -7,6 +7,7 @@ import static com.trafficrules.ruleset.Proposals.OVERLAP_PATH;
 import static com.trafficrules.ruleset.Proposals.aMarkedSpot;
 import static com.trafficrules.ruleset.Proposals.drlWithConsequence;
 import static com.trafficrules.ruleset.Proposals.proposal;
+import static com.trafficrules.support.Problems.expectOnlyProblem;
 import static com.trafficrules.support.Users.APPROVER;
 import static com.trafficrules.support.Users.AUDITOR;
 import static com.trafficrules.support.Users.LEAD;
@@ -487,9 +488,6 @@ class RulesetGovernanceHttpTest {
 
     @Test
     void aBlankLabelIsABadRequestNamingLabel() {
-        propose(MANAGER, proposal(" \t ", MARKER_PATH, MARKER_DRL)).expectStatus().isBadRequest()
-                .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("label")
-                .jsonPath("$.errors[0].message").isEqualTo("must be 1 to 200 characters");
+        expectOnlyProblem(propose(MANAGER, proposal(" \t ", MARKER_PATH, MARKER_DRL)), "label", "must be 1 to 200 characters");
     }
 }

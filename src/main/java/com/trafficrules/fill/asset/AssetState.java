@@ -7,8 +7,10 @@ import java.util.Locale;
 public enum AssetState {
     READY, PULLED;
 
+    private final String spelling = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String spelling() {
-        return name().toLowerCase(Locale.ROOT);
+        return spelling;
     }
 }

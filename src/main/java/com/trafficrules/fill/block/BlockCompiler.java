@@ -44,9 +44,6 @@ final class BlockCompiler {
         if (content != null) {
             long[] previous = {0};
             checks.each("content.markersMs", content.markersMs(), (field, marker) -> {
-                if (!checks.ok(field)) {
-                    return;
-                }
                 if (marker <= previous[0] || (durationOk && marker >= content.durationMs())) {
                     checks.reject(field, "must increase strictly and fall inside the content");
                 } else {

@@ -23,9 +23,11 @@ public record FillRequest(@NotBlank String blockId, @NotBlank @Timestamp String 
     public enum SegmentType {
         CONTENT, FILLER;
 
+        private final String spelling = name().toLowerCase(Locale.ROOT);
+
         @JsonValue
         public String spelling() {
-            return name().toLowerCase(Locale.ROOT);
+            return spelling;
         }
     }
 
