@@ -12,13 +12,13 @@ public final class BlockRequests {
     public static Block parse(FillRequest request) {
         RequestChecks checks = RequestChecks.of(request);
         checks.each("segments", request.segments(), (field, input) -> {
-            if (input.type() == FillRequest.SegmentType.CONTENT && (input.assetUri() == null || input.assetUri().isBlank())) {
+            if (Segment.CONTENT.equals(input.type()) && (input.assetUri() == null || input.assetUri().isBlank())) {
                 checks.reject(field + ".assetUri", "is required");
             }
         });
         checks.throwIfAny();
         return new Block(request.blockId(), Times.parseWithOffset(request.start()).toEpochMilli(), request.segments().stream()
-                .map(input -> new Block.Part(input.type().spelling(), input.assetUri() == null ? "" : input.assetUri(),
+                .map(input -> new Block.Part(input.type(), input.assetUri() == null ? "" : input.assetUri(),
                         input.assetStartOffsetMs() == null ? 0 : input.assetStartOffsetMs(), input.durationMs()))
                 .toList());
     }
