@@ -3,15 +3,20 @@ package com.trafficrules.audit;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.trafficrules.kernel.RulesetRef;
 import com.trafficrules.kernel.RulesetRefs;
+import com.trafficrules.web.FieldProblem;
+import com.trafficrules.web.InvalidRequestException;
 import com.trafficrules.web.NotFoundException;
-import com.trafficrules.web.RequestChecks;
+import com.trafficrules.web.Times;
+import com.trafficrules.web.Timestamp;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -46,21 +51,17 @@ class DecisionController {
 
     @GetMapping
     DecisionPage list(@RequestParam(required = false) String kind, @RequestParam(required = false) String channel,
-                      @RequestParam(required = false) Long ruleset, @RequestParam(required = false) String from,
-                      @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
-                      @RequestParam(defaultValue = "50") int size) {
-        RequestChecks checks = new RequestChecks();
-        Instant fromInstant = from == null ? null : checks.instant("from", from);
-        Instant toInstant = to == null ? null : checks.instant("to", to);
-        if (page < 0) {
-            checks.reject("page", "must be 0 or more");
+                      @RequestParam(required = false) Long ruleset, @RequestParam(required = false) @Timestamp String from,
+                      @RequestParam(required = false) @Timestamp String to,
+                      @RequestParam(defaultValue = "0") @PositiveOrZero int page,
+                      @RequestParam(defaultValue = "50") @Range(min = 1, max = MAX_PAGE_SIZE, message = "must be from {min} to {max}")
+                      int size) {
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw new InvalidRequestException(List.of(new FieldProblem("page",
+                    "must be at most " + Integer.MAX_VALUE / size + " with size " + size)));
         }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            checks.reject("size", "must be from 1 to " + MAX_PAGE_SIZE);
-        } else if ((long) page * size > Integer.MAX_VALUE) {
-            checks.reject("page", "must be at most " + Integer.MAX_VALUE / size + " with size " + size);
-        }
-        checks.throwIfAny();
+        Instant fromInstant = Times.parseOptional(from);
+        Instant toInstant = Times.parseOptional(to);
         Specification<Decision> filter = (root, query, cb) -> {
             List<Predicate> predicates = new ArrayList<>();
             if (kind != null) {

@@ -14,7 +14,7 @@ import com.trafficrules.fill.playlog.LoggedPlay;
 import com.trafficrules.fill.playlog.PlayHistory;
 import com.trafficrules.kernel.Ruleset;
 import com.trafficrules.policy.ChannelPolicy;
-import com.trafficrules.policy.InterstitialTypes;
+import com.trafficrules.policy.InterstitialType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -155,7 +155,7 @@ final class BlockFiller {
         ChannelPolicy.Traffic traffic = policy.traffic();
         List<Object> facts = new ArrayList<>();
         facts.add(new FillPolicy(traffic.allowedTypes(), traffic.maxPlaysPerDay()));
-        for (String type : InterstitialTypes.ALL) {
+        for (String type : InterstitialType.ALL) {
             facts.add(new TypeCooldown(type, traffic.typeCooldowns().getOrDefault(type, traffic.defaultCooldownSeconds()) * 1000));
         }
         return facts;

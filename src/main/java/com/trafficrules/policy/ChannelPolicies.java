@@ -5,10 +5,6 @@ import com.trafficrules.engine.RulesetCompileException;
 import com.trafficrules.engine.RulesetFiles;
 import com.trafficrules.kernel.Ruleset;
 import com.trafficrules.kernel.RulesetConfig;
-import java.time.DateTimeException;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Every channel's effective policy in one ruleset version: built-in defaults, then
  * {@code config/channels/_defaults.yaml}, then {@code <slug>.yaml}, merged key by key (maps per key).
- * A channel without a file gets the defaults. Only the {@code traffic:} and {@code rotation:} sections
- * are checked for unknown keys; other top-level keys belong to whoever else shares the file.
+ * A channel without a file gets the defaults. The keys, their defaults and their reading are declared once, in
+ * {@link PolicySchema}. Only its sections ({@code traffic:}, {@code rotation:}, ...) are checked for unknown
+ * keys; other top-level keys belong to whoever else shares the file.
  */
 public final class ChannelPolicies {
 
@@ -43,14 +40,6 @@ public final class ChannelPolicies {
     };
 
     private static final Pattern CHANNEL_FILE = Pattern.compile(Pattern.quote(CHANNELS) + "([^/_][^/]*)\\.ya?ml");
-    private static final Pattern DAYPART_NAME = Pattern.compile("[A-Za-z0-9_-]{1,40}");
-    private static final Set<String> TRAFFIC_KEYS = Set.of("allowed_types", "default_cooldown_seconds", "type_cooldowns",
-            "max_plays_per_day", "static_filler");
-    private static final Set<String> STATIC_FILLER_KEYS = Set.of("uri", "duration_ms");
-    private static final Set<String> ROTATION_KEYS = Set.of("advertiser_separation_minutes",
-            "advertiser_separation_severity", "product_separation_minutes", "max_creative_plays_per_hour",
-            "max_creative_plays_per_day", "dayparts");
-    private static final Set<String> SEVERITIES = Set.of("INFO", "WARNING", "CRITICAL");
 
     private final Map<String, Object> defaults;
     private final SortedMap<String, ChannelPolicy> channels;
@@ -71,13 +60,13 @@ public final class ChannelPolicies {
         PolicyYaml yaml = new PolicyYaml(config);
         List<CompileMessage> problems = new ArrayList<>();
 
-        Map<String, Object> defaults = builtInDefaults();
+        Map<String, Object> defaults = PolicySchema.builtInDefaults();
         if (config.containsKey(DEFAULTS)) {
             collect(problems, () -> {
                 Map<String, Object> document = yaml.readMap(DEFAULTS);
                 checkKeys(yaml, DEFAULTS, document);
                 merge(defaults, document);
-                toPolicy("_defaults", defaults, DEFAULTS);
+                PolicySchema.read("_defaults", defaults, DEFAULTS);
             });
         }
         SortedMap<String, ChannelPolicy> channels = new TreeMap<>();
@@ -95,7 +84,7 @@ public final class ChannelPolicies {
                 checkKeys(yaml, path, document);
                 Map<String, Object> merged = deepCopy(defaults);
                 merge(merged, document);
-                channels.put(slug, toPolicy(slug, merged, path));
+                channels.put(slug, PolicySchema.read(slug, merged, path));
             });
         });
         if (!problems.isEmpty()) {
@@ -115,41 +104,28 @@ public final class ChannelPolicies {
     /** The effective policy of {@code slug}: its own file merged over the defaults, else the defaults. */
     public ChannelPolicy forChannel(String slug) {
         ChannelPolicy configured = channels.get(slug);
-        return configured != null ? configured : toPolicy(slug, defaults, DEFAULTS);
+        return configured != null ? configured : PolicySchema.read(slug, defaults, DEFAULTS);
     }
 
     public Set<String> configuredChannels() {
         return channels.keySet();
     }
 
-    private static Map<String, Object> builtInDefaults() {
-        Map<String, Object> traffic = new LinkedHashMap<>();
-        traffic.put("allowed_types", InterstitialTypes.ALL);
-        traffic.put("default_cooldown_seconds", 3600);
-        traffic.put("type_cooldowns", new LinkedHashMap<>(Map.of("commercial", 3600, "promo", 1800)));
-        traffic.put("max_plays_per_day", 0);
-        traffic.put("static_filler", null);
-        Map<String, Object> rotation = new LinkedHashMap<>();
-        rotation.put("advertiser_separation_minutes", 15);
-        rotation.put("advertiser_separation_severity", "WARNING");
-        rotation.put("product_separation_minutes", 30);
-        rotation.put("max_creative_plays_per_hour", 0);
-        rotation.put("max_creative_plays_per_day", 0);
-        rotation.put("dayparts", new LinkedHashMap<>());
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("timezone", "UTC");
-        root.put("traffic", traffic);
-        root.put("rotation", rotation);
-        return root;
-    }
-
+    /** Unknown keys in the sections {@link PolicySchema} declares; every one is a problem where it is written. */
     private static void checkKeys(PolicyYaml yaml, String path, Map<String, Object> document) {
         List<CompileMessage> problems = new ArrayList<>();
-        checkSection(yaml, path, document, "traffic", TRAFFIC_KEYS, problems);
-        checkSection(yaml, path, document, "rotation", ROTATION_KEYS, problems);
-        if (document.get("traffic") instanceof Map<?, ?> traffic && traffic.get("static_filler") instanceof Map<?, ?>) {
-            checkSection(yaml, path, traffic, "static_filler", STATIC_FILLER_KEYS, problems);
-        }
+        PolicySchema.sections().forEach((section, known) -> {
+            List<String> parts = PolicySchema.parts(section);
+            Map<?, ?> parent = document;
+            for (String part : parts.subList(0, parts.size() - 1)) {
+                parent = parent != null && parent.get(part) instanceof Map<?, ?> map ? map : null;
+            }
+            String name = parts.get(parts.size() - 1);
+            // A nested section that is not a mapping is left to its key's reader (static_filler: "needs a uri ...").
+            if (parent != null && (parts.size() == 1 || parent.get(name) instanceof Map<?, ?>)) {
+                checkSection(yaml, path, parent, name, known, problems);
+            }
+        });
         if (!problems.isEmpty()) {
             throw new RulesetCompileException(problems);
         }
@@ -157,7 +133,7 @@ public final class ChannelPolicies {
 
     /** Unknown keys of {@code parent.section}, located in the file that holds them (an included one, if so). */
     private static void checkSection(PolicyYaml yaml, String path, Map<?, ?> parent, String section,
-                                     Set<String> known, List<CompileMessage> problems) {
+                                     List<String> known, List<CompileMessage> problems) {
         Object value = parent.get(section);
         if (value == null) {
             return;
@@ -170,7 +146,7 @@ public final class ChannelPolicies {
         PolicyYaml.Origin at = yaml.origin(map, path);
         map.keySet().stream().map(String::valueOf).filter(key -> !known.contains(key)).sorted().forEach(key ->
                 problems.add(new CompileMessage(at.path(), at.lineOf(key), at.columnOf(key),
-                        "unknown key '" + key + "' in " + section + " (known: " + String.join(", ", known.stream().sorted().toList()) + ")")));
+                        "unknown key '" + key + "' in " + section + " (known: " + String.join(", ", known) + ")")));
     }
 
     @SuppressWarnings("unchecked")
@@ -191,157 +167,5 @@ public final class ChannelPolicies {
         Map<String, Object> copy = new LinkedHashMap<>();
         source.forEach((key, value) -> copy.put(key, value instanceof Map<?, ?> map ? deepCopy((Map<String, Object>) map) : value));
         return copy;
-    }
-
-    private static ChannelPolicy toPolicy(String slug, Map<String, Object> merged, String path) {
-        PolicyValues values = new PolicyValues(path);
-        String timezone = values.timezone(merged.get("timezone"));
-        Map<String, Object> traffic = values.section(merged, "traffic");
-        Map<String, Object> rotation = values.section(merged, "rotation");
-        ChannelPolicy policy = new ChannelPolicy(slug, timezone,
-                new ChannelPolicy.Traffic(
-                        values.types("traffic.allowed_types", traffic.get("allowed_types")),
-                        values.nonNegative("traffic.default_cooldown_seconds", traffic.get("default_cooldown_seconds")),
-                        values.typeCooldowns(traffic.get("type_cooldowns")),
-                        (int) values.nonNegative("traffic.max_plays_per_day", traffic.get("max_plays_per_day")),
-                        values.staticFiller(traffic.get("static_filler"))),
-                new ChannelPolicy.Rotation(
-                        (int) values.nonNegative("rotation.advertiser_separation_minutes", rotation.get("advertiser_separation_minutes")),
-                        values.severity(rotation.get("advertiser_separation_severity")),
-                        (int) values.nonNegative("rotation.product_separation_minutes", rotation.get("product_separation_minutes")),
-                        (int) values.nonNegative("rotation.max_creative_plays_per_hour", rotation.get("max_creative_plays_per_hour")),
-                        (int) values.nonNegative("rotation.max_creative_plays_per_day", rotation.get("max_creative_plays_per_day")),
-                        values.dayparts(rotation.get("dayparts"))));
-        values.throwIfAny();
-        return policy;
-    }
-
-    /** Typed reads of merged values; every problem names the file and the key. */
-    private static final class PolicyValues {
-
-        private final String path;
-        private final List<CompileMessage> problems = new ArrayList<>();
-
-        PolicyValues(String path) {
-            this.path = path;
-        }
-
-        void problem(String key, String message) {
-            problems.add(new CompileMessage(path, 1, 1, key + ": " + message));
-        }
-
-        void throwIfAny() {
-            if (!problems.isEmpty()) {
-                throw new RulesetCompileException(problems);
-            }
-        }
-
-        Map<String, Object> section(Map<String, Object> merged, String name) {
-            return merged.get(name) instanceof Map<?, ?> map ? PolicyYaml.stringKeys(path, map) : Map.of();
-        }
-
-        String timezone(Object value) {
-            try {
-                return ZoneId.of(String.valueOf(value)).getId();
-            } catch (DateTimeException e) {
-                problem("timezone", "not a time zone: " + value);
-                return "UTC";
-            }
-        }
-
-        long nonNegative(String key, Object value) {
-            if (value instanceof Integer || value instanceof Long) {
-                long number = ((Number) value).longValue();
-                if (number >= 0 && number <= Integer.MAX_VALUE) {
-                    return number;
-                }
-            }
-            problem(key, "must be a whole number from 0, found " + value);
-            return 0;
-        }
-
-        List<String> types(String key, Object value) {
-            if (!(value instanceof List<?> list)) {
-                problem(key, "must be a list of types");
-                return List.of();
-            }
-            List<String> types = list.stream().map(String::valueOf).distinct().toList();
-            types.stream().filter(type -> !InterstitialTypes.isKnown(type))
-                    .forEach(type -> problem(key, "unknown type '" + type + "' (types: " + String.join(", ", InterstitialTypes.ALL) + ")"));
-            return types;
-        }
-
-        Map<String, Long> typeCooldowns(Object value) {
-            Map<String, Long> cooldowns = new TreeMap<>();
-            if (value == null) {
-                return cooldowns;
-            }
-            if (!(value instanceof Map<?, ?> map)) {
-                problem("traffic.type_cooldowns", "must map a type to seconds");
-                return cooldowns;
-            }
-            map.forEach((type, seconds) -> {
-                String key = "traffic.type_cooldowns." + type;
-                if (!InterstitialTypes.isKnown(String.valueOf(type))) {
-                    problem(key, "unknown type");
-                }
-                cooldowns.put(String.valueOf(type), nonNegative(key, seconds));
-            });
-            return cooldowns;
-        }
-
-        ChannelPolicy.StaticFiller staticFiller(Object value) {
-            if (value == null) {
-                return null;
-            }
-            if (!(value instanceof Map<?, ?> map) || !(map.get("uri") instanceof String uri) || uri.isBlank()) {
-                problem("traffic.static_filler", "needs a uri and a duration_ms");
-                return null;
-            }
-            long duration = nonNegative("traffic.static_filler.duration_ms", map.get("duration_ms"));
-            if (duration == 0) {
-                problem("traffic.static_filler.duration_ms", "must be positive");
-            }
-            return new ChannelPolicy.StaticFiller(uri, duration);
-        }
-
-        String severity(Object value) {
-            String severity = String.valueOf(value);
-            if (!SEVERITIES.contains(severity)) {
-                problem("rotation.advertiser_separation_severity", "must be one of INFO, WARNING, CRITICAL, found " + value);
-            }
-            return severity;
-        }
-
-        Map<String, List<String>> dayparts(Object value) {
-            Map<String, List<String>> dayparts = new TreeMap<>();
-            if (value == null) {
-                return dayparts;
-            }
-            if (!(value instanceof Map<?, ?> map)) {
-                problem("rotation.dayparts", "must map a daypart name to [from, to]");
-                return dayparts;
-            }
-            map.forEach((name, window) -> {
-                String key = "rotation.dayparts." + name;
-                if (!DAYPART_NAME.matcher(String.valueOf(name)).matches()) {
-                    problem(key, "a daypart name is letters, digits, '_' or '-'");
-                }
-                if (window instanceof List<?> bounds && bounds.size() == 2 && isClockTime(bounds.get(0)) && isClockTime(bounds.get(1))) {
-                    dayparts.put(String.valueOf(name), List.of(String.valueOf(bounds.get(0)), String.valueOf(bounds.get(1))));
-                } else {
-                    problem(key, "must be [\"HH:mm\", \"HH:mm\"], found " + window);
-                }
-            });
-            return dayparts;
-        }
-
-        private static boolean isClockTime(Object value) {
-            try {
-                return value instanceof String text && text.length() == 5 && LocalTime.parse(text) != null;
-            } catch (DateTimeParseException e) {
-                return false;
-            }
-        }
     }
 }

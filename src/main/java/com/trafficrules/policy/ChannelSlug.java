@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  */
 public record ChannelSlug(String value) {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** What a slug is, as a regular expression. */
+    public static final String PATTERN = "[a-z0-9][a-z0-9-]{0,63}";
+    private static final Pattern SLUG = Pattern.compile(PATTERN);
 
     public ChannelSlug {
         if (!isValid(value)) {

@@ -126,12 +126,12 @@ final class RotationBuilder {
     }
 
     private static List<SpotAttributes> withCandidate(List<SpotAttributes> contents, SpotAttributes candidate) {
-        List<SpotAttributes> firsts = contents.stream().filter(s -> "FIRST".equals(s.position())).toList();
+        List<SpotAttributes> firsts = contents.stream().filter(s -> s.position() == SoldPosition.FIRST).toList();
         List<SpotAttributes> middle = contents.stream().filter(s -> s.position() == null).toList();
-        List<SpotAttributes> lasts = contents.stream().filter(s -> "LAST".equals(s.position())).toList();
+        List<SpotAttributes> lasts = contents.stream().filter(s -> s.position() == SoldPosition.LAST).toList();
         List<SpotAttributes> ordered = new ArrayList<>(contents.size() + 1);
         ordered.addAll(firsts);
-        if ("FIRST".equals(candidate.position())) {
+        if (candidate.position() == SoldPosition.FIRST) {
             ordered.add(candidate);
         }
         ordered.addAll(middle);
@@ -139,7 +139,7 @@ final class RotationBuilder {
             ordered.add(candidate);
         }
         ordered.addAll(lasts);
-        if ("LAST".equals(candidate.position())) {
+        if (candidate.position() == SoldPosition.LAST) {
             ordered.add(candidate);
         }
         return ordered;

@@ -1,5 +1,6 @@
 package com.trafficrules.rotation;
 
+import com.trafficrules.policy.InterstitialType;
 import java.util.List;
 
 /** What a spot is, as sent: shared by logged spots and build candidates. */
@@ -15,11 +16,11 @@ interface SpotFields {
 
     String creativeId();
 
-    String type();
+    InterstitialType type();
 
     Integer priority();
 
-    String position();
+    SoldPosition position();
 
     List<String> dayparts();
 }

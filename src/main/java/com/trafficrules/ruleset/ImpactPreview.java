@@ -10,12 +10,16 @@ import com.trafficrules.kernel.StoredDecision;
 import com.trafficrules.web.ConflictException;
 import com.trafficrules.web.NotFoundException;
 import com.trafficrules.web.RequestChecks;
+import com.trafficrules.web.Times;
+import com.trafficrules.web.Timestamp;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +33,8 @@ class ImpactPreview {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
-    record Request(List<String> kinds, String since, Integer limit) {
+    record Request(List<@NotNull String> kinds, @Timestamp String since,
+                   @Range(min = 1, max = MAX_LIMIT, message = "must be from {min} to {max}") Integer limit) {
     }
 
     record Impact(RulesetRef ruleset, RulesetRef against, int evaluated, int changed, List<ImpactComparison.Change> changes) {
@@ -53,19 +58,16 @@ class ImpactPreview {
     }
 
     Impact preview(long id, Request request) {
-        RequestChecks checks = new RequestChecks();
+        RequestChecks checks = RequestChecks.of(request);
         List<String> requested = request.kinds() == null || request.kinds().isEmpty() ? List.copyOf(kinds) : request.kinds();
-        for (int i = 0; i < requested.size(); i++) {
-            if (!kinds.contains(requested.get(i))) {
-                checks.reject("kinds[" + i + "]", "cannot be previewed (kinds: " + String.join(", ", kinds) + ")");
+        checks.each("kinds", requested, (field, kind) -> {
+            if (!kinds.contains(kind)) {
+                checks.reject(field, "cannot be previewed (kinds: " + String.join(", ", kinds) + ")");
             }
-        }
-        Instant since = request.since() == null ? Instant.EPOCH : checks.instant("since", request.since());
-        int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
-        if (limit < 1 || limit > MAX_LIMIT) {
-            checks.reject("limit", "must be from 1 to " + MAX_LIMIT);
-        }
+        });
         checks.throwIfAny();
+        Instant since = request.since() == null ? Instant.EPOCH : Times.parseWithOffset(request.since());
+        int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
 
         RulesetVersion version = versions.findWithFilesById(id).orElseThrow(() -> new NotFoundException("No ruleset version " + id));
         if (version.getStatus() == RulesetStatus.REJECTED) {

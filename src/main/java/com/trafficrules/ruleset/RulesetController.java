@@ -2,10 +2,9 @@ package com.trafficrules.ruleset;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.trafficrules.web.Callers;
-import com.trafficrules.web.FieldProblem;
-import com.trafficrules.web.InvalidRequestException;
 import com.trafficrules.web.NotFoundException;
 import com.trafficrules.web.UnprocessableException;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -100,10 +99,8 @@ class RulesetController {
 
     /** The change from {@code against} to {@code id}. */
     @GetMapping("/{id}/diff")
-    DiffView diff(@PathVariable long id, @RequestParam(required = false) Long against) {
-        if (against == null) {
-            throw new InvalidRequestException(List.of(new FieldProblem("against", "is required: the version to compare with")));
-        }
+    DiffView diff(@PathVariable long id,
+                  @RequestParam(required = false) @NotNull(message = "is required: the version to compare with") Long against) {
         RulesetVersion to = find(id);
         RulesetVersion from = find(against);
         return new DiffView(id, against, RulesetDiff.between(from.rulesetFiles().all(), to.rulesetFiles().all()));

@@ -10,6 +10,11 @@ import com.trafficrules.web.ConflictException;
 import com.trafficrules.web.ForbiddenException;
 import com.trafficrules.web.NotFoundException;
 import com.trafficrules.web.RequestChecks;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -21,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,21 +43,29 @@ import tools.jackson.databind.json.JsonMapper;
 class RulesetGovernance {
 
     private static final Logger log = LoggerFactory.getLogger(RulesetGovernance.class);
-    private static final Pattern RULES_PATH = Pattern.compile("rules/[a-z][a-z0-9_]*/([A-Za-z0-9_][A-Za-z0-9_.-]*/)*[A-Za-z0-9_][A-Za-z0-9_.-]*\\.drl");
-    private static final Pattern CONFIG_PATH = Pattern.compile("config(/[A-Za-z0-9_][A-Za-z0-9_.-]*)+");
-    private static final Pattern SCENARIO_PATH = Pattern.compile("rule-tests/[a-z][a-z0-9_]*/[A-Za-z0-9_][A-Za-z0-9_.-]*\\.ya?ml");
+    /** A .drl file under rules/<job>/ or a file under config/, a plain relative path. */
+    private static final String RULESET_PATH = "rules/[a-z][a-z0-9_]*/([A-Za-z0-9_][A-Za-z0-9_.-]*/)*[A-Za-z0-9_][A-Za-z0-9_.-]*\\.drl"
+            + "|config(/[A-Za-z0-9_][A-Za-z0-9_.-]*)+";
+    private static final String SCENARIO_PATH = "rule-tests/[a-z][a-z0-9_]*/[A-Za-z0-9_][A-Za-z0-9_.-]*\\.ya?ml";
     private static final int MAX_LABEL = 200;
     private static final int MAX_NOTE = 4000;
+    private static final String LABEL = "must be 1 to " + MAX_LABEL + " characters";
 
     /** One file of a proposal; a null content removes the file the base has at that path. */
-    record FileChange(String path, String content) {
+    record FileChange(@NotBlank @Pattern(regexp = RULESET_PATH, message = "must be a .drl file under rules/<job>/ or a file "
+            + "under config/, a plain relative path") String path, String content) {
     }
 
     /** A scenario submitted with a proposal, run beside rule-tests/ (same path replaces the one on disk). */
-    record SubmittedScenario(String path, String content) {
+    record SubmittedScenario(@NotBlank @Pattern(regexp = SCENARIO_PATH, message = "must be rule-tests/<job>/<name>.yaml") String path,
+                             @NotBlank String content) {
     }
 
-    record Proposal(String label, String note, Long base, List<FileChange> files, List<SubmittedScenario> scenarios) {
+    /** A label, when sent, is not blank (what String.isBlank calls blank) and at most {@link #MAX_LABEL} long. */
+    record Proposal(@Size(max = MAX_LABEL, message = LABEL)
+                    @Pattern(regexp = "(?s)\\p{javaWhitespace}*+\\P{javaWhitespace}.*+", message = LABEL) String label,
+                    @Size(max = MAX_NOTE, message = "must be at most {max} characters") String note, Long base,
+                    List<@NotNull @Valid FileChange> files, List<@NotNull @Valid SubmittedScenario> scenarios) {
 
         Proposal {
             files = files == null ? List.of() : files;
@@ -92,13 +104,7 @@ class RulesetGovernance {
     }
 
     Proposed propose(Proposal proposal, String caller) {
-        RequestChecks checks = new RequestChecks();
-        if (proposal.label() != null && (proposal.label().isBlank() || proposal.label().length() > MAX_LABEL)) {
-            checks.reject("label", "must be 1 to " + MAX_LABEL + " characters");
-        }
-        if (proposal.note() != null && proposal.note().length() > MAX_NOTE) {
-            checks.reject("note", "must be at most " + MAX_NOTE + " characters");
-        }
+        RequestChecks checks = RequestChecks.of(proposal);
         RulesetVersion base = base(proposal.base(), checks);
         Map<String, String> merged = base == null ? new TreeMap<>() : new TreeMap<>(base.rulesetFiles().all());
         applyChanges(proposal.files(), merged, base != null, checks);
@@ -150,67 +156,44 @@ class RulesetGovernance {
     private static void applyChanges(List<FileChange> changes, Map<String, String> merged, boolean knowBase,
                                      RequestChecks checks) {
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < changes.size(); i++) {
-            String field = "files[" + i + "]";
-            FileChange change = changes.get(i);
-            if (change == null) {
-                checks.reject(field, "is required");
-                continue;
-            }
-            if (!checks.required(field + ".path", change.path())) {
-                continue;
+        checks.each("files", changes, (field, change) -> {
+            if (!checks.ok(field + ".path")) {
+                return;
             }
             String path = change.path();
-            if (!RULES_PATH.matcher(path).matches() && !CONFIG_PATH.matcher(path).matches()) {
-                checks.reject(field + ".path", "must be a .drl file under rules/<job>/ or a file under config/, "
-                        + "a plain relative path");
-                continue;
-            }
             if (!seen.add(path)) {
                 checks.reject(field + ".path", "names " + path + " a second time");
-                continue;
-            }
-            if (change.content() != null) {
+            } else if (change.content() != null) {
                 merged.put(path, change.content());
             } else if (merged.remove(path) == null && knowBase) {
                 checks.reject(field + ".content", "is null, which removes a file, but the base has no " + path);
             }
-        }
+        });
     }
 
     private List<Scenario> scenarios(List<SubmittedScenario> submitted, RequestChecks checks) {
         List<Scenario> scenarios = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < submitted.size(); i++) {
-            String field = "scenarios[" + i + "]";
-            SubmittedScenario scenario = submitted.get(i);
-            if (scenario == null) {
-                checks.reject(field, "is required");
-                continue;
+        checks.each("scenarios", submitted, (field, scenario) -> {
+            if (!checks.ok(field)) {
+                return;
             }
-            boolean hasPath = checks.required(field + ".path", scenario.path());
-            boolean hasContent = checks.required(field + ".content", scenario.content());
-            if (!hasPath || !hasContent) {
-                continue;
-            }
-            if (!SCENARIO_PATH.matcher(scenario.path()).matches()) {
-                checks.reject(field + ".path", "must be rule-tests/<job>/<name>.yaml");
-            } else if (!seen.add(scenario.path())) {
+            if (!seen.add(scenario.path())) {
                 checks.reject(field + ".path", "names " + scenario.path() + " a second time");
-            } else {
-                try {
-                    Scenario parsed = Scenarios.parse(scenario.path(), scenario.content());
-                    if (scenarioKinds.contains(parsed.kind())) {
-                        scenarios.add(parsed);
-                    } else {
-                        checks.reject(field + ".content", "has kind '" + parsed.kind() + "', which no scenario can have (kinds: "
-                                + String.join(", ", scenarioKinds) + ")");
-                    }
-                } catch (IllegalArgumentException e) {
-                    checks.reject(field + ".content", e.getMessage());
-                }
+                return;
             }
-        }
+            try {
+                Scenario parsed = Scenarios.parse(scenario.path(), scenario.content());
+                if (scenarioKinds.contains(parsed.kind())) {
+                    scenarios.add(parsed);
+                } else {
+                    checks.reject(field + ".content", "has kind '" + parsed.kind() + "', which no scenario can have (kinds: "
+                            + String.join(", ", scenarioKinds) + ")");
+                }
+            } catch (IllegalArgumentException e) {
+                checks.reject(field + ".content", e.getMessage());
+            }
+        });
         return scenarios;
     }
 

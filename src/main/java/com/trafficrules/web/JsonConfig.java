@@ -15,6 +15,7 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -42,12 +43,13 @@ public class JsonConfig {
 
     /**
      * JSON types are kept, never converted: a number or a boolean is no string, a string (even an empty one) or a
-     * boolean no number, and durations and counts are whole numbers (1.5 does not become 1). Each is a 400
-     * naming the field.
+     * boolean no number, a number no value of a closed set (not its position in the enum), and durations and counts
+     * are whole numbers (1.5 does not become 1). Each is a 400 naming the field.
      */
     @Bean
     JsonMapperBuilderCustomizer strictScalarTypes() {
         return builder -> builder
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .withCoercionConfig(LogicalType.Textual, refuse(CoercionInputShape.Integer, CoercionInputShape.Float,
                         CoercionInputShape.Boolean))
                 .withCoercionConfig(LogicalType.Integer, refuse(CoercionInputShape.Float, CoercionInputShape.String,

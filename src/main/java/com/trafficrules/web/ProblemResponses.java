@@ -1,12 +1,15 @@
 package com.trafficrules.web;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,16 +18,24 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.validation.Errors;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every error as {@code application/problem+json}; field problems listed in {@code errors}. */
 @RestControllerAdvice
@@ -32,6 +43,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     static final String FAILED = "The service failed; the request id in the logs tells what happened";
+
+    private final JsonMapper json;
+
+    ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
 
     static ProblemDetail problem(HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -123,6 +140,42 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail));
     }
 
+    /** Constraints declared on query parameters ({@code @Timestamp String from}), each named by its parameter. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors errors) {
+                problems.addAll(fieldProblems(errors));
+                continue;
+            }
+            RequestParam param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
+            String name = param != null && !param.name().isEmpty() ? param.name() : result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> problems.add(new FieldProblem(name, error.getDefaultMessage())));
+        }
+        return ResponseEntity.badRequest().body(withErrors(problems));
+    }
+
+    /** A {@code @Valid} body: the same answer as {@link RequestChecks} gives for the constraints it declares. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(withErrors(fieldProblems(e.getBindingResult())));
+    }
+
+    private static List<FieldProblem> fieldProblems(Errors errors) {
+        List<FieldProblem> problems = new ArrayList<>();
+        errors.getGlobalErrors().forEach(error -> problems.add(new FieldProblem(errors.getObjectName(), message(error))));
+        errors.getFieldErrors().forEach(error -> problems.add(new FieldProblem(error.getField(), message(error))));
+        return problems;
+    }
+
+    private static String message(MessageSourceResolvable error) {
+        return error.getDefaultMessage() != null ? error.getDefaultMessage() : "is not valid";
+    }
+
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
                                                                     HttpStatusCode status, WebRequest request) {
@@ -131,14 +184,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /** What is wrong with the field Jackson could not read, in the words of {@link RequestChecks}. */
-    private static String fieldMessage(DatabindException bind) {
+    private String fieldMessage(DatabindException bind) {
         if (bind instanceof NulCharacters.Refused) {
             return NulCharacters.MESSAGE;
         }
         if (bind instanceof InvalidNullException) {
             return "must not be null";
         }
+        if (bind instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            return "must be " + oneOf(format.getTargetType());
+        }
         return "has the wrong type or format";
+    }
+
+    /** The values of a closed set as JSON spells them, e.g. {@code FIRST or LAST}. */
+    private String oneOf(Class<?> closedSet) {
+        List<String> values = Arrays.stream(closedSet.getEnumConstants()).map(value -> json.convertValue(value, String.class))
+                .toList();
+        return values.size() == 1 ? values.get(0)
+                : String.join(", ", values.subList(0, values.size() - 1)) + " or " + values.get(values.size() - 1);
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(List<FieldProblem> problems) {

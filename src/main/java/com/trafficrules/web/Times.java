@@ -32,6 +32,11 @@ public final class Times {
         return parsed.toInstant();
     }
 
+    /** As {@link #parseWithOffset}, for an optional time: null when absent. */
+    public static Instant parseOptional(String value) throws DateTimeParseException {
+        return value == null ? null : parseWithOffset(value);
+    }
+
     /**
      * {@code uuuu-MM-ddTHH:mm[:ss[.f…]]} then {@code Z} or {@code ±hh:mm}, the shape nearly every time a
      * client sends takes (Java's OffsetDateTime.toString() drops zero seconds), read without the

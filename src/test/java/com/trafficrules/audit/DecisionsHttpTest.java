@@ -1,6 +1,7 @@
 package com.trafficrules.audit;
 
 import static com.trafficrules.rotation.RotationLogBuilder.log;
+import static com.trafficrules.support.Problems.expectOnlyProblem;
 import static com.trafficrules.support.Users.AUDITOR;
 import static com.trafficrules.support.Users.SCHEDULER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -207,6 +208,11 @@ class DecisionsHttpTest {
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("size");
+    }
+
+    @Test
+    void aSizeAboveTheLargestPageIsABadRequestSayingTheRange() {
+        expectOnlyProblem(list("size=501"), "size", "must be from 1 to 500");
     }
 
     @Test

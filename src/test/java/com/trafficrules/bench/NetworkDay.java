@@ -1,7 +1,9 @@
 package com.trafficrules.bench;
 
+import com.trafficrules.policy.InterstitialType;
 import com.trafficrules.rotation.BuildRequest;
 import com.trafficrules.rotation.RotationRequest;
+import com.trafficrules.rotation.SoldPosition;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -18,7 +20,8 @@ final class NetworkDay {
     static final ZoneId ZONE = ZoneId.of("America/New_York");
     static final LocalDate DAY = LocalDate.of(2026, 11, 20);
     private static final int[] BREAK_MINUTES = {12, 27, 42, 57};
-    private static final String[] TYPES = {"commercial", "commercial", "commercial", "commercial", "promo", "psa"};
+    private static final InterstitialType[] TYPES = {InterstitialType.COMMERCIAL, InterstitialType.COMMERCIAL,
+            InterstitialType.COMMERCIAL, InterstitialType.COMMERCIAL, InterstitialType.PROMO, InterstitialType.PSA};
 
     private final Random random;
     private final List<Advertiser> advertisers = new ArrayList<>();
@@ -50,7 +53,7 @@ final class NetworkDay {
                 for (int s = 0; s < 6; s++) {
                     long length = lengthMs();
                     Advertiser advertiser = advertisers.get(random.nextInt(advertisers.size()));
-                    String type = TYPES[random.nextInt(TYPES.length)];
+                    InterstitialType type = TYPES[random.nextInt(TYPES.length)];
                     spots.add(new RotationRequest.SpotInput(breakId + "-S" + s, breakId,
                             start.plusNanos(offset * 1_000_000).toOffsetDateTime().toString(), length, advertiser.name(),
                             advertiser.products(), advertiser.name() + "-CR" + random.nextInt(advertiser.creatives()), type,
@@ -69,8 +72,8 @@ final class NetworkDay {
         for (int c = 0; c < candidates; c++) {
             Advertiser advertiser = advertisers.get(random.nextInt(advertisers.size()));
             pool.add(new BuildRequest.CandidateInput("K" + c, lengthMs(), advertiser.name(), advertiser.products(),
-                    advertiser.name() + "-CR" + random.nextInt(advertiser.creatives()), "commercial",
-                    10 * (1 + random.nextInt(9)), random.nextInt(5), random.nextInt(20) == 0 ? "FIRST" : null, List.of()));
+                    advertiser.name() + "-CR" + random.nextInt(advertiser.creatives()), InterstitialType.COMMERCIAL,
+                    10 * (1 + random.nextInt(9)), random.nextInt(5), random.nextInt(20) == 0 ? SoldPosition.FIRST : null, List.of()));
         }
         return new BuildRequest(channel, day.breaks(), pool, 42L);
     }

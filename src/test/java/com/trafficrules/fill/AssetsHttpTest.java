@@ -3,6 +3,7 @@ package com.trafficrules.fill;
 import static com.trafficrules.fill.FillApi.asset;
 import static com.trafficrules.fill.FillApi.play;
 import static com.trafficrules.fill.FillApi.unique;
+import static com.trafficrules.support.Problems.expectOnlyProblem;
 import static com.trafficrules.support.Users.AUDITOR;
 import static com.trafficrules.support.Users.MANAGER;
 import static com.trafficrules.support.Users.SCHEDULER;
@@ -130,5 +131,20 @@ class AssetsHttpTest {
         put(SCHEDULER, Map.of("assets", List.of(asset("/ads/" + unique("bad") + ".mp4", "infomercial", 30_000))))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("assets[0].type");
+    }
+
+    @Test
+    void anUnknownTypeIsABadRequestListingEveryType() {
+        Map<String, Object> infomercial = asset("/ads/" + unique("bad") + ".mp4", "infomercial", 30_000);
+
+        expectOnlyProblem(put(SCHEDULER, Map.of("assets", List.of(infomercial))), "assets[0].type",
+                "must be commercial, promo, station_id, psa, stinger, bumper or filler");
+    }
+
+    @Test
+    void anUnknownStateIsABadRequestNamingTheFieldAndListingTheStates() {
+        Map<String, Object> gone = asset("/ads/" + unique("bad") + ".mp4", "promo", 30_000, Map.of("state", "gone"));
+
+        expectOnlyProblem(put(SCHEDULER, Map.of("assets", List.of(gone))), "assets[0].state", "must be ready or pulled");
     }
 }

@@ -5,6 +5,7 @@ import static com.trafficrules.fill.FillApi.block;
 import static com.trafficrules.fill.FillApi.play;
 import static com.trafficrules.fill.FillApi.segments;
 import static com.trafficrules.fill.FillApi.unique;
+import static com.trafficrules.support.Problems.expectOnlyProblem;
 import static com.trafficrules.support.Users.AUDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -306,5 +307,15 @@ class BlockFillHttpTest {
         Map<String, Object> fill = api.filled("showtime-cinema", block(unique("blk"), AIR).placeholder(60_000).body());
 
         assertThat(filledUris(fill)).containsExactly(promo);
+    }
+
+    @Test
+    void aSegmentWithoutADurationIsABadRequestNamingItsPathAndLogsNothing() {
+        Map<String, Object> body = block(unique("blk"), AIR).placeholder(60_000).body();
+        body.put("segments", List.of(Map.of("type", "filler", "assetUri", "", "durationMs", 60_000), Map.of("type", "filler")));
+
+        expectOnlyProblem(api.fill(channel, body), "segments[1].durationMs", "is required");
+
+        assertThat(api.plays(channel)).isEmpty();
     }
 }

@@ -9,7 +9,7 @@ import com.trafficrules.fill.playlog.InMemoryPlayHistory;
 import com.trafficrules.fill.playlog.LoggedPlay;
 import com.trafficrules.kernel.Ruleset;
 import com.trafficrules.policy.ChannelPolicies;
-import com.trafficrules.policy.InterstitialTypes;
+import com.trafficrules.policy.InterstitialType;
 import com.trafficrules.support.ShippedRuleset;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ class BlockFillerProperties {
         Arbitrary<LibraryAsset> asset = Combinators.combine(
                         Arbitraries.oneOf(Arbitraries.longs().between(1, 1_000), Arbitraries.longs().between(1, 120_000),
                                 Arbitraries.of(5_000L, 10_000L, 15_000L, 30_000L, 60_000L)),
-                        Arbitraries.of(InterstitialTypes.ALL),
+                        Arbitraries.of(InterstitialType.ALL),
                         Arbitraries.of("ready", "ready", "ready", "pulled"),
                         Arbitraries.of("g1", "g2").injectNull(0.7))
                 .as((ms, type, state, group) -> new LibraryAsset(null, null, type, ms, state, group));

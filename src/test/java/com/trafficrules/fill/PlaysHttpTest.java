@@ -3,6 +3,7 @@ package com.trafficrules.fill;
 import static com.trafficrules.fill.FillApi.asset;
 import static com.trafficrules.fill.FillApi.play;
 import static com.trafficrules.fill.FillApi.unique;
+import static com.trafficrules.support.Problems.expectOnlyProblem;
 import static com.trafficrules.support.Users.AUDITOR;
 import static com.trafficrules.support.Users.MANAGER;
 import static com.trafficrules.support.Users.SCHEDULER;
@@ -111,5 +112,13 @@ class PlaysHttpTest {
         api.recordPlays(unique("other"), play(uri, "2026-11-20T19:00:00Z"));
 
         assertThat(api.plays(channel)).isEmpty();
+    }
+
+    @Test
+    void listingFromATimeWithoutAnOffsetIsABadRequestNamingFrom() {
+        RestTestClient.ResponseSpec listed = http.get().uri("/api/v1/channels/{slug}/plays?from={from}", channel,
+                "2026-11-20T19:00:00").headers(AUDITOR).exchange();
+
+        expectOnlyProblem(listed, "from", "must be an RFC 3339 date-time with an offset, e.g. 2026-11-20T20:12:00Z");
     }
 }

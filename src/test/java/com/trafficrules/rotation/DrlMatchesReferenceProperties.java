@@ -7,7 +7,7 @@ import com.trafficrules.kernel.Ruleset;
 import com.trafficrules.kernel.Scenario;
 import com.trafficrules.policy.ChannelPolicies;
 import com.trafficrules.policy.ChannelPolicy;
-import com.trafficrules.policy.InterstitialTypes;
+import com.trafficrules.policy.InterstitialType;
 import com.trafficrules.rotation.facts.Fault;
 import com.trafficrules.rotation.facts.Spot;
 import com.trafficrules.ruletest.Scenarios;
@@ -335,8 +335,9 @@ class DrlMatchesReferenceProperties {
                         : listed.stream().map(d -> daypartNames.get(Math.floorMod(d, daypartNames.size()))).distinct().toList();
                 spotInputs.add(new RotationRequest.SpotInput(id, "B" + (breakIndex + 1), Instant.ofEpochMilli(start).toString(),
                         spec.lengthMs(), spec.advertiser() < ADVERTISERS.size() ? ADVERTISERS.get(spec.advertiser()) : null,
-                        codes, spec.creative() < CREATIVES.size() ? CREATIVES.get(spec.creative()) : null, spec.type(), 50,
-                        spec.position(), dayparts));
+                        codes, spec.creative() < CREATIVES.size() ? CREATIVES.get(spec.creative()) : null,
+                        InterstitialType.of(spec.type()).orElseThrow(), 50,
+                        spec.position() == null ? null : SoldPosition.valueOf(spec.position()), dayparts));
                 previousStart = start;
                 previousEnd = start + spec.lengthMs();
             }
@@ -399,9 +400,9 @@ class DrlMatchesReferenceProperties {
 
     private static Arbitrary<List<String>> allowedTypes() {
         return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just(InterstitialTypes.ALL)),
-                Tuple.of(1, Arbitraries.of(InterstitialTypes.ALL).set().ofMinSize(1).ofMaxSize(4)
-                        .map(types -> InterstitialTypes.ALL.stream().filter(types::contains).toList())));
+                Tuple.of(3, Arbitraries.just(InterstitialType.ALL)),
+                Tuple.of(1, Arbitraries.of(InterstitialType.ALL).set().ofMinSize(1).ofMaxSize(4)
+                        .map(types -> InterstitialType.ALL.stream().filter(types::contains).toList())));
     }
 
     /** Daypart bounds in minutes from the anchor's local time, so spots start on and around them. */
@@ -422,7 +423,7 @@ class DrlMatchesReferenceProperties {
                 Arbitraries.integers().between(0, CODES.size() - 1).list().ofMaxSize(3),
                 Arbitraries.of(0, 0, 1, 2, 3),
                 Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just("commercial")), Tuple.of(2, Arbitraries.just("promo")),
-                        Tuple.of(2, Arbitraries.of(InterstitialTypes.ALL))),
+                        Tuple.of(2, Arbitraries.of(InterstitialType.ALL))),
                 Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just("")), Tuple.of(1, Arbitraries.just("FIRST")),
                         Tuple.of(1, Arbitraries.just("LAST"))),
                 Arbitraries.integers().between(0, 2).list().ofMaxSize(2),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.trafficrules.kernel.Ruleset;
 import com.trafficrules.policy.ChannelPolicies;
+import com.trafficrules.policy.InterstitialType;
 import com.trafficrules.rotation.facts.Severity;
 import com.trafficrules.support.ShippedRuleset;
 import java.time.Instant;
@@ -106,10 +107,10 @@ class RotationBuildProperties {
                 Arbitraries.of("ACME", "BOLT", "CRUX", "DYNA"),
                 Arbitraries.of("AUTO", "BEER", "SODA").list().ofMaxSize(2).uniqueElements(),
                 Arbitraries.of("CR1", "CR2", "CR3").injectNull(0.5),
-                Arbitraries.of("commercial", "promo", "psa"),
+                Arbitraries.of(InterstitialType.COMMERCIAL, InterstitialType.PROMO, InterstitialType.PSA),
                 Arbitraries.of(10, 50, 90),
                 Arbitraries.integers().between(0, 3),
-                Arbitraries.of("FIRST", "LAST").injectNull(0.7)
+                Arbitraries.of(SoldPosition.FIRST, SoldPosition.LAST).injectNull(0.7)
         ).as((length, advertiser, codes, creative, type, priority, weight, position) ->
                 new BuildRequest.CandidateInput(null, length, advertiser, codes, creative, type, priority, weight, position, List.of()));
         Arbitrary<List<BuildRequest.CandidateInput>> candidates = candidate.list().ofMinSize(1).ofMaxSize(16).map(list -> {

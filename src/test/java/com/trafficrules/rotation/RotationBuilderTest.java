@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.trafficrules.kernel.Ruleset;
 import com.trafficrules.policy.ChannelPolicies;
+import com.trafficrules.policy.InterstitialType;
 import com.trafficrules.support.ShippedRuleset;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,11 +22,13 @@ class RotationBuilderTest {
     }
 
     private static BuildRequest.CandidateInput candidate(String id, long lengthMs, String advertiser, int priority) {
-        return new BuildRequest.CandidateInput(id, lengthMs, advertiser, List.of(), null, "commercial", priority, 1, null, List.of());
+        return new BuildRequest.CandidateInput(id, lengthMs, advertiser, List.of(), null, InterstitialType.COMMERCIAL, priority, 1, null,
+                List.of());
     }
 
-    private static BuildRequest.CandidateInput positioned(String id, long lengthMs, String position) {
-        return new BuildRequest.CandidateInput(id, lengthMs, "ADV-" + id, List.of(), null, "commercial", 50, 1, position, List.of());
+    private static BuildRequest.CandidateInput positioned(String id, long lengthMs, SoldPosition position) {
+        return new BuildRequest.CandidateInput(id, lengthMs, "ADV-" + id, List.of(), null, InterstitialType.COMMERCIAL, 50, 1, position,
+                List.of());
     }
 
     private static Rotation build(List<RotationRequest.BreakInput> breaks, List<BuildRequest.CandidateInput> candidates, long seed) {
@@ -40,7 +43,7 @@ class RotationBuilderTest {
     @Test
     void laysSpotsBackToBackFromTheBreakStartWithFirstInFrontAndLastAtTheEnd() {
         Rotation rotation = build(List.of(brk("B1", "2026-11-20T20:12:00Z", 120_000)),
-                List.of(positioned("MID", 30_000, null), positioned("END", 15_000, "LAST"), positioned("TOP", 20_000, "FIRST")), 1);
+                List.of(positioned("MID", 30_000, null), positioned("END", 15_000, SoldPosition.LAST), positioned("TOP", 20_000, SoldPosition.FIRST)), 1);
 
         assertThat(rotation.quarantined()).isEmpty();
         assertThat(rotation.placements()).extracting(Rotation.Placement::spotId, Rotation.Placement::start).containsExactly(
@@ -73,8 +76,10 @@ class RotationBuilderTest {
     @Test
     void keepsCompetitorsOfOneProductApart() {
         List<BuildRequest.CandidateInput> candidates = List.of(
-                new BuildRequest.CandidateInput("CAR1", 30_000L, "ACME", List.of("AUTO"), null, "commercial", 90, 1, null, List.of()),
-                new BuildRequest.CandidateInput("CAR2", 30_000L, "ZOOM", List.of("AUTO"), null, "commercial", 50, 1, null, List.of()));
+                new BuildRequest.CandidateInput("CAR1", 30_000L, "ACME", List.of("AUTO"), null, InterstitialType.COMMERCIAL, 90, 1, null,
+                        List.of()),
+                new BuildRequest.CandidateInput("CAR2", 30_000L, "ZOOM", List.of("AUTO"), null, InterstitialType.COMMERCIAL, 50, 1, null,
+                        List.of()));
         Rotation rotation = build(List.of(brk("B1", "2026-11-20T20:12:00Z", 120_000), brk("B2", "2026-11-20T20:50:00Z", 120_000)),
                 candidates, 3);
 

@@ -1,6 +1,7 @@
 package com.trafficrules.rotation;
 
 import static com.trafficrules.rotation.RotationLogBuilder.log;
+import static com.trafficrules.support.Problems.expectOnlyProblem;
 import static com.trafficrules.support.Users.AUDITOR;
 import static com.trafficrules.support.Users.SCHEDULER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,5 +136,20 @@ class RotationValidateHttpTest {
     private long decisionCount() {
         return ((Number) http.get().uri("/api/v1/decisions?kind=rotation.validate").headers(AUDITOR).exchange()
                 .returnResult(Map.class).getResponseBody().get("total")).longValue();
+    }
+
+    @Test
+    void rejectsAnUnknownPositionListingTheSoldPositions() {
+        Map<String, Object> body = oneBreak().spot("S1", "B1", "2026-11-20T20:12:00Z", 30_000, Map.of("position", "MIDDLE")).body();
+
+        expectOnlyProblem(validate(body), "spots[0].position", "must be FIRST or LAST");
+    }
+
+    @Test
+    void rejectsABreakWithoutAStartNamingTheBreaksField() {
+        Map<String, Object> body = Map.of("channel", "retro-prime",
+                "breaks", java.util.List.of(Map.of("id", "B1", "durationMs", 120_000)));
+
+        expectOnlyProblem(validate(body), "breaks[0].start", "is required");
     }
 }

@@ -7,6 +7,7 @@ import static com.trafficrules.ruleset.Proposals.OVERLAP_PATH;
 import static com.trafficrules.ruleset.Proposals.aMarkedSpot;
 import static com.trafficrules.ruleset.Proposals.drlWithConsequence;
 import static com.trafficrules.ruleset.Proposals.proposal;
+import static com.trafficrules.support.Problems.expectOnlyProblem;
 import static com.trafficrules.support.Users.APPROVER;
 import static com.trafficrules.support.Users.AUDITOR;
 import static com.trafficrules.support.Users.LEAD;
@@ -483,5 +484,10 @@ class RulesetGovernanceHttpTest {
         assertThat(get("/api/v1/rulesets/{id}", proposal).get("checks")).isNotNull();
         assertThat((List<?>) get("/api/v1/rulesets/{id}/events", proposal).get("events")).hasSize(1);
         assertThat((List<?>) get("/api/v1/rulesets/{id}/diff?against={other}", proposal, active).get("files")).hasSize(1);
+    }
+
+    @Test
+    void aBlankLabelIsABadRequestNamingLabel() {
+        expectOnlyProblem(propose(MANAGER, proposal(" \t ", MARKER_PATH, MARKER_DRL)), "label", "must be 1 to 200 characters");
     }
 }

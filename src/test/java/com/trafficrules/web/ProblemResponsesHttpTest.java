@@ -187,4 +187,20 @@ class ProblemResponsesHttpTest {
                 .jsonPath("$.errors[*].field").value(List.class, fields -> assertThat(fields)
                         .contains("spots[0].start", "spots[0].lengthMs"));
     }
+
+    @Test
+    void aMissingFieldAndAReferenceToNoBreakAreReportedTogetherInRequestOrder() {
+        validateRaw("""
+                {"channel": "retro-prime",
+                 "breaks": [{"id": "B1", "start": "2026-11-20T20:12:00Z", "durationMs": 120000}],
+                 "spots": [{"id": "S1", "breakId": "B9", "start": "2026-11-20T20:12:00Z", "type": "promo"}]}
+                """)
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[0].field").isEqualTo("spots[0].lengthMs")
+                .jsonPath("$.errors[0].message").isEqualTo("is required")
+                .jsonPath("$.errors[1].field").isEqualTo("spots[0].breakId")
+                .jsonPath("$.errors[1].message").isEqualTo("names no break in this request: B9");
+    }
 }

@@ -29,7 +29,8 @@ class StrictJsonTypesHttpTest {
                 Arguments.of("a number for a string of a list", "productCodes", List.of(7), "spots[0].productCodes[0]"),
                 Arguments.of("a string for a number", "lengthMs", "30000", "spots[0].lengthMs"),
                 Arguments.of("an empty string for a number", "priority", "", "spots[0].priority"),
-                Arguments.of("a boolean for a number", "priority", true, "spots[0].priority"));
+                Arguments.of("a boolean for a number", "priority", true, "spots[0].priority"),
+                Arguments.of("a number for a type (not its position in the list)", "type", 0, "spots[0].type"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,8 +1,12 @@
 package com.trafficrules.fill.asset;
 
-import com.trafficrules.policy.InterstitialTypes;
+import com.trafficrules.policy.InterstitialType;
+import com.trafficrules.web.DurationMs;
 import com.trafficrules.web.NotFoundException;
 import com.trafficrules.web.RequestChecks;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +30,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/assets")
 class AssetController {
 
-    private static final Set<String> STATES = Set.of("ready", "pulled");
-
     private final AssetRepository assets;
 
     AssetController(AssetRepository assets) {
         this.assets = assets;
     }
 
-    record AssetInput(String uri, Long durationMs, String type, String title, String state, String cooldownGroup) {
+    record AssetInput(@NotBlank String uri, @NotNull @DurationMs Long durationMs, @NotNull InterstitialType type,
+                      String title, AssetState state, String cooldownGroup) {
     }
 
-    record AssetsRequest(List<AssetInput> assets) {
+    record AssetsRequest(List<@NotNull @Valid AssetInput> assets) {
         AssetsRequest {
             assets = assets == null ? List.of() : assets;
         }
@@ -57,33 +60,20 @@ class AssetController {
     @PutMapping
     @Transactional
     AssetList upsert(@RequestBody AssetsRequest request) {
-        RequestChecks checks = new RequestChecks();
+        RequestChecks checks = RequestChecks.of(request);
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < request.assets().size(); i++) {
-            String field = "assets[" + i + "]";
-            AssetInput input = request.assets().get(i);
-            if (input == null) {
-                checks.reject(field, "is required");
-                continue;
-            }
-            if (checks.required(field + ".uri", input.uri()) && !seen.add(input.uri())) {
+        checks.each("assets", request.assets(), (field, input) -> {
+            if (checks.ok(field + ".uri") && !seen.add(input.uri())) {
                 checks.reject(field + ".uri", "appears twice in this request");
             }
-            checks.duration(field + ".durationMs", input.durationMs());
-            if (checks.required(field + ".type", input.type()) && !InterstitialTypes.isKnown(input.type())) {
-                checks.reject(field + ".type", "is not a type (types: " + String.join(", ", InterstitialTypes.ALL) + ")");
-            }
-            if (input.state() != null && !STATES.contains(input.state())) {
-                checks.reject(field + ".state", "must be ready or pulled");
-            }
-        }
+        });
         checks.throwIfAny();
         Map<String, Asset> existing = assets.findByUriIn(seen).stream()
                 .collect(Collectors.toMap(Asset::getUri, Function.identity()));
         List<Asset> saved = request.assets().stream().map(input -> {
             Asset asset = existing.getOrDefault(input.uri(), new Asset(input.uri()));
-            asset.update(input.title(), input.type(), input.durationMs(), input.state() == null ? "ready" : input.state(),
-                    input.cooldownGroup());
+            asset.update(input.title(), input.type().spelling(), input.durationMs(),
+                    (input.state() == null ? AssetState.READY : input.state()).spelling(), input.cooldownGroup());
             return assets.save(asset);
         }).toList();
         return new AssetList(saved.stream().map(AssetView::of).toList());

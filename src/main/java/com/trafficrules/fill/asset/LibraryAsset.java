@@ -6,6 +6,6 @@ import java.util.UUID;
 public record LibraryAsset(UUID uuid, String uri, String type, long durationMs, String state, String cooldownGroup) {
 
     boolean isReady() {
-        return "ready".equals(state);
+        return AssetState.READY.spelling().equals(state);
     }
 }

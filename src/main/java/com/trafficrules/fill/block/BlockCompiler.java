@@ -1,6 +1,12 @@
 package com.trafficrules.fill.block;
 
+import com.trafficrules.web.DurationMs;
 import com.trafficrules.web.RequestChecks;
+import com.trafficrules.web.Times;
+import com.trafficrules.web.Timestamp;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +21,11 @@ final class BlockCompiler {
     private BlockCompiler() {
     }
 
-    record CompileRequest(String blockId, String start, Long slotMs, Content content) {
+    record CompileRequest(@NotBlank String blockId, @NotBlank @Timestamp String start, @NotNull @DurationMs Long slotMs,
+                          @NotNull @Valid Content content) {
     }
 
-    record Content(String assetUri, Long durationMs, List<Long> markersMs) {
+    record Content(@NotBlank String assetUri, @NotNull @DurationMs Long durationMs, List<@NotNull Long> markersMs) {
         Content {
             markersMs = markersMs == null ? List.of() : markersMs;
         }
@@ -28,29 +35,24 @@ final class BlockCompiler {
     }
 
     static CompiledBlock compile(CompileRequest request) {
-        RequestChecks checks = new RequestChecks();
-        checks.required("blockId", request.blockId());
-        Instant start = checks.instant("start", request.start());
-        boolean slotOk = checks.duration("slotMs", request.slotMs());
+        RequestChecks checks = RequestChecks.of(request);
         Content content = request.content();
-        if (!checks.required("content", content)) {
-            checks.throwIfAny();
-        }
-        checks.required("content.assetUri", content.assetUri());
-        boolean durationOk = checks.duration("content.durationMs", content.durationMs());
-        if (slotOk && durationOk && content.durationMs() > request.slotMs()) {
+        boolean durationOk = checks.ok("content.durationMs");
+        if (durationOk && checks.ok("slotMs") && content.durationMs() > request.slotMs()) {
             checks.reject("content.durationMs", "is longer than the slot");
         }
-        long previous = 0;
-        for (int i = 0; i < content.markersMs().size(); i++) {
-            Long marker = content.markersMs().get(i);
-            if (marker == null || marker <= previous || (durationOk && marker >= content.durationMs())) {
-                checks.reject("content.markersMs[" + i + "]", "must increase strictly and fall inside the content");
-            } else {
-                previous = marker;
-            }
+        if (content != null) {
+            long[] previous = {0};
+            checks.each("content.markersMs", content.markersMs(), (field, marker) -> {
+                if (marker <= previous[0] || (durationOk && marker >= content.durationMs())) {
+                    checks.reject(field, "must increase strictly and fall inside the content");
+                } else {
+                    previous[0] = marker;
+                }
+            });
         }
         checks.throwIfAny();
+        Instant start = Times.parseWithOffset(request.start());
 
         List<Long> cuts = new ArrayList<>(content.markersMs());
         boolean placeholderAtEnd = cuts.isEmpty();

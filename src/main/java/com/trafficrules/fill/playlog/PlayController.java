@@ -4,10 +4,15 @@ import com.trafficrules.fill.asset.Asset;
 import com.trafficrules.fill.asset.AssetRepository;
 import com.trafficrules.policy.ChannelSlug;
 import com.trafficrules.web.RequestChecks;
+import com.trafficrules.web.Times;
+import com.trafficrules.web.Timestamp;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,10 +40,10 @@ class PlayController {
         this.assets = assets;
     }
 
-    record PlayInput(String assetUri, String playedAt, String blockId, Integer breakIndex) {
+    record PlayInput(@NotBlank String assetUri, @NotBlank @Timestamp String playedAt, String blockId, Integer breakIndex) {
     }
 
-    record PlaysRequest(List<PlayInput> plays) {
+    record PlaysRequest(List<@NotNull @Valid PlayInput> plays) {
         PlaysRequest {
             plays = plays == null ? List.of() : plays;
         }
@@ -62,42 +67,29 @@ class PlayController {
     @Transactional
     PlayList record(@PathVariable ChannelSlug slug, @RequestBody PlaysRequest request) {
         String channel = slug.value();
-        Map<String, Asset> known = assets.findByUriIn(request.plays().stream().filter(p -> p != null && p.assetUri() != null)
-                .map(PlayInput::assetUri).toList()).stream().collect(Collectors.toMap(Asset::getUri, Function.identity()));
-        RequestChecks checks = new RequestChecks();
-        List<LoggedPlay> plays = new ArrayList<>();
-        for (int i = 0; i < request.plays().size(); i++) {
-            String field = "plays[" + i + "]";
-            PlayInput input = request.plays().get(i);
-            if (input == null) {
-                checks.reject(field, "is required");
-                continue;
+        RequestChecks checks = RequestChecks.of(request);
+        List<String> uris = request.plays().stream().map(PlayInput::assetUri).filter(Objects::nonNull).toList();
+        Map<String, Asset> known = assets.findByUriIn(uris).stream().collect(Collectors.toMap(Asset::getUri, Function.identity()));
+        checks.each("plays", request.plays(), (field, input) -> {
+            if (checks.ok(field + ".assetUri") && !known.containsKey(input.assetUri())) {
+                checks.reject(field + ".assetUri", "is not a known asset: " + input.assetUri());
             }
-            Asset asset = null;
-            if (checks.required(field + ".assetUri", input.assetUri())) {
-                asset = known.get(input.assetUri());
-                if (asset == null) {
-                    checks.reject(field + ".assetUri", "is not a known asset: " + input.assetUri());
-                }
-            }
-            Instant playedAt = checks.instant(field + ".playedAt", input.playedAt());
-            if (asset != null && playedAt != null) {
-                plays.add(new LoggedPlay(asset.getUuid(), asset.getUri(), asset.getType(), playedAt.toEpochMilli(),
-                        input.breakIndex(), input.blockId(), asset.getDurationMs()));
-            }
-        }
+        });
         checks.throwIfAny();
+        List<LoggedPlay> plays = request.plays().stream().map(input -> {
+            Asset asset = known.get(input.assetUri());
+            return new LoggedPlay(asset.getUuid(), asset.getUri(), asset.getType(),
+                    Times.parseWithOffset(input.playedAt()).toEpochMilli(), input.breakIndex(), input.blockId(),
+                    asset.getDurationMs());
+        }).toList();
         playLog.insert(channel, plays);
         return new PlayList(plays.stream().map(PlayView::of).toList());
     }
 
     @GetMapping("/plays")
-    PlayList plays(@PathVariable ChannelSlug slug, @RequestParam(required = false) String from,
-                   @RequestParam(required = false) String to) {
-        RequestChecks checks = new RequestChecks();
-        Instant fromInstant = from == null ? null : checks.instant("from", from);
-        Instant toInstant = to == null ? null : checks.instant("to", to);
-        checks.throwIfAny();
-        return new PlayList(playLog.between(slug.value(), fromInstant, toInstant).stream().map(PlayView::of).toList());
+    PlayList plays(@PathVariable ChannelSlug slug, @RequestParam(required = false) @Timestamp String from,
+                   @RequestParam(required = false) @Timestamp String to) {
+        return new PlayList(playLog.between(slug.value(), Times.parseOptional(from), Times.parseOptional(to)).stream()
+                .map(PlayView::of).toList());
     }
 }
