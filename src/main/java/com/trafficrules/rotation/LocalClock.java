@@ -3,7 +3,8 @@ package com.trafficrules.rotation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,30 +28,34 @@ final class LocalClock {
     private record OffsetHour(long localHour, int offsetSeconds) {
     }
 
-    private final ZoneId zone;
     private final ZoneRules rules;
     private final Map<OffsetHour, String> hourLabels = new HashMap<>();
     private final Map<Long, String> dayLabels = new HashMap<>();
 
     LocalClock(ZoneId zone) {
-        this.zone = zone;
         this.rules = zone.getRules();
     }
 
     Reading read(long epochMs) {
         int offsetSeconds = rules.getOffset(Instant.ofEpochMilli(epochMs)).getTotalSeconds();
         long localMs = epochMs + offsetSeconds * 1000L;
-        String hour = hourLabels.computeIfAbsent(new OffsetHour(Math.floorDiv(localMs, HOUR_MS), offsetSeconds),
-                key -> hourLabel(epochMs));
+        long localHour = Math.floorDiv(localMs, HOUR_MS);
+        String hour = hourLabels.computeIfAbsent(new OffsetHour(localHour, offsetSeconds),
+                key -> hourLabel(epochMs, localHour * HOUR_MS - offsetSeconds * 1000L, offsetSeconds));
         String day = dayLabels.computeIfAbsent(Math.floorDiv(localMs, DAY_MS), epochDay -> LocalDate.ofEpochDay(epochDay).toString());
         return new Reading(Math.floorMod(localMs, DAY_MS), hour, day);
     }
 
     /**
-     * The local hour's start under the instant's own offset where the zone allows that offset there, else
-     * the zone's: a function of the local hour and the offset alone, the key the label is kept under.
+     * Where the real clock hour the instant is in began, under the instant's own offset: the local hour's start,
+     * or the moment the offset came into force if that was later in the hour. A zone that moves its clocks by 30
+     * minutes (Lord Howe) or at one minute past midnight (St John's in 2010) repeats only part of an hour: that part
+     * is an hour of its own, and its label must not be the earlier hour's. A function of the local hour and the
+     * offset alone, the key the label is kept under.
      */
-    private String hourLabel(long epochMs) {
-        return Instant.ofEpochMilli(epochMs).atZone(zone).truncatedTo(ChronoUnit.HOURS).toOffsetDateTime().toString();
+    private String hourLabel(long epochMs, long hourStartMs, int offsetSeconds) {
+        ZoneOffsetTransition began = rules.previousTransition(Instant.ofEpochMilli(epochMs + 1));
+        long startMs = began == null ? hourStartMs : Math.max(hourStartMs, began.getInstant().toEpochMilli());
+        return Instant.ofEpochMilli(startMs).atOffset(ZoneOffset.ofTotalSeconds(offsetSeconds)).toString();
     }
 }

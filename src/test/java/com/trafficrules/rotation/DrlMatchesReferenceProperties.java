@@ -39,14 +39,15 @@ import tools.jackson.databind.json.JsonMapper;
  * faults for any traffic log. Logs are generated around the awkward places: gaps exactly equal to a
  * separation and one millisecond either side, spots crossing break edges and the top of the hour,
  * identical starts, FIRST/LAST, daypart bounds (wrapping midnight too), frequency caps, and the 2026 US
- * daylight-saving days in America/New_York. Requests go through {@link RotationLogs#parse} and the policy
+ * daylight-saving days in America/New_York, Lord Howe's 30-minute shift and St. John's
+ * 2010 change at one past midnight. Requests go through {@link RotationLogs#parse} and the policy
  * through the channel YAML loader, so the fact building is under test as well as the rules.
  */
 class DrlMatchesReferenceProperties {
 
     private static final String CHANNEL = "gen";
     private static final List<String> ZONES = List.of("America/New_York", "America/New_York", "America/New_York",
-            "UTC", "America/Los_Angeles");
+            "UTC", "America/Los_Angeles", "Australia/Lord_Howe", "America/St_Johns");
     /** Instants near which logs are built: DST changes, local midnight, the late-night wrap, an ordinary evening. */
     private static final List<Instant> ANCHORS = List.of(
             Instant.parse("2026-03-08T07:00:00Z"),  // NY 03:00 EDT, the instant after 01:59:59.999 EST
@@ -55,6 +56,8 @@ class DrlMatchesReferenceProperties {
             Instant.parse("2026-11-01T05:00:00Z"),  // NY first 01:00 (EDT)
             Instant.parse("2026-11-01T06:00:00Z"),  // NY second 01:00 (EST)
             Instant.parse("2026-11-01T05:45:00Z"),  // NY 01:45 EDT, a quarter of an hour before 01:00 EST
+            Instant.parse("2026-04-04T14:45:00Z"),  // Lord Howe 01:45 +11:00, before 02:00 goes back to 01:30 +10:30
+            Instant.parse("2010-11-07T02:20:00Z"),  // St. John's 23:50 -02:30, before 00:01 goes back to 23:01 -03:30
             Instant.parse("2026-11-01T05:45:00Z"),
             Instant.parse("2026-11-01T05:45:00Z"),
             Instant.parse("2026-11-01T05:45:00Z"),
