@@ -87,7 +87,8 @@ public final class CheckWorker {
         }
         CheckWork.ImpactJob preview = job.impact();
         return new CheckWork.Answer(null, impact.compare(compile("candidate", preview.candidate()),
-                compile("current", preview.current()), preview.decisions()));
+                compile("current", preview.current()), preview.decisions(),
+                preview.contexts()));
     }
 
     private Ruleset compile(String label, Map<String, String> files) {

@@ -2,35 +2,33 @@ package com.trafficrules.fill;
 
 import com.trafficrules.fill.asset.Asset;
 import com.trafficrules.fill.asset.AssetRepository;
-import com.trafficrules.fill.block.Block;
-import com.trafficrules.fill.block.BlockRequests;
-import com.trafficrules.fill.block.FillRequest;
+import com.trafficrules.fill.asset.LibraryAsset;
 import com.trafficrules.fill.playlog.LoggedPlay;
 import com.trafficrules.fill.playlog.PlayLog;
 import com.trafficrules.fill.playlog.PlayLogSnapshot;
 import com.trafficrules.kernel.ReplayContext;
 import com.trafficrules.kernel.StoredDecision;
-import com.trafficrules.web.InvalidRequestException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The play log a stored fill is decided again against: the library as it is now, each asset's latest play
- * before the window (the fill order), and the channel's plays from two days before the block's UTC day to two
- * days after it (cooldowns and the daily cap) — less the block's own plays, which the fill being replayed made.
- * A cooldown longer than two days is replayed without the plays before the window.
+ * The play log stored fills are decided again against, read once for all of a preview's fills: the library as it
+ * is now and, for each channel, each asset's latest play before the earliest window (the fill order) and every play
+ * from there to the end of the latest window. A fill's window runs from two days before its block's UTC day to two
+ * days after it (cooldowns either side and the daily cap); its replay leaves out its block's own plays and anything
+ * after its window ({@link PlayLogSnapshot#before}). Plays logged after the fill was decided, inside its window, are
+ * seen by both versions alike.
  */
 @Component
 class FillReplayContext implements ReplayContext {
-
-    static final Duration WINDOW = Duration.ofDays(2);
 
     private final PlayLog playLog;
     private final AssetRepository assets;
@@ -49,21 +47,20 @@ class FillReplayContext implements ReplayContext {
 
     @Override
     @Transactional(readOnly = true)
-    public JsonNode of(StoredDecision decision) {
-        Block block;
-        try {
-            block = BlockRequests.parse(json.readValue(decision.request(), FillRequest.class));
-        } catch (InvalidRequestException e) {
-            // Refused under today's checks: the replay refuses it the same way, with no play log to read.
-            return null;
+    public JsonNode of(List<StoredDecision> decisions) {
+        Map<String, long[]> spans = new HashMap<>();
+        for (StoredDecision decision : decisions) {
+            FillReplay.window(json, decision).ifPresent(window -> spans.merge(decision.channel(), window,
+                    (one, other) -> new long[] {Math.min(one[0], other[0]), Math.max(one[1], other[1])}));
         }
-        Instant day = Instant.ofEpochMilli(block.startMs()).truncatedTo(ChronoUnit.DAYS);
-        Instant from = day.minus(WINDOW);
-        Instant to = day.plus(Duration.ofDays(1)).plus(WINDOW);
-        List<LoggedPlay> plays = new ArrayList<>(playLog.latestBefore(decision.channel(), from));
-        playLog.between(decision.channel(), from, to).stream()
-                .filter(play -> !block.blockId().equals(play.blockId()))
-                .forEach(plays::add);
-        return json.valueToTree(new PlayLogSnapshot(assets.findAll().stream().map(Asset::toLibraryAsset).toList(), plays));
+        List<LibraryAsset> library = assets.findAll().stream().map(Asset::toLibraryAsset).toList();
+        List<UUID> uuids = library.stream().map(LibraryAsset::uuid).toList();
+        Map<String, List<LoggedPlay>> channels = new HashMap<>();
+        spans.forEach((channel, span) -> {
+            List<LoggedPlay> plays = new ArrayList<>(playLog.latestBefore(channel, Instant.ofEpochMilli(span[0]), uuids));
+            plays.addAll(playLog.between(channel, Instant.ofEpochMilli(span[0]), Instant.ofEpochMilli(span[1])));
+            channels.put(channel, plays);
+        });
+        return json.valueToTree(new PlayLogSnapshot(library, channels));
     }
 }

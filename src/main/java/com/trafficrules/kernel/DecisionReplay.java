@@ -2,6 +2,7 @@ package com.trafficrules.kernel;
 
 import java.util.List;
 import java.util.function.BiFunction;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Re-decides a stored request of one decision kind under a given ruleset, for the impact preview. Each job
@@ -16,12 +17,12 @@ public interface DecisionReplay {
     /**
      * The items of the outcome {@code ruleset} gives the stored decision's request (faults, placements, ...),
      * each a value compared with {@code equals}; what is compared leaves out wording such as messages.
-     *
-     * @throws RuntimeException of the web layer's invalid-request kind when the ruleset refuses the request
+     * {@code context} is what the kind's {@link ReplayContext} read for the preview, null for a kind without one.
+     * A request the ruleset refuses throws the same exception it throws when the request is sent.
      */
-    List<?> outcomeItems(Ruleset ruleset, StoredDecision decision);
+    List<?> outcomeItems(Ruleset ruleset, StoredDecision decision, JsonNode context);
 
-    /** A replay of {@code kind} whose outcome items {@code outcome} gives. */
+    /** A replay of {@code kind} that needs no context, whose outcome items {@code outcome} gives. */
     static DecisionReplay of(String kind, BiFunction<Ruleset, StoredDecision, List<?>> outcome) {
         return new DecisionReplay() {
             @Override
@@ -30,7 +31,7 @@ public interface DecisionReplay {
             }
 
             @Override
-            public List<?> outcomeItems(Ruleset ruleset, StoredDecision decision) {
+            public List<?> outcomeItems(Ruleset ruleset, StoredDecision decision, JsonNode context) {
                 return outcome.apply(ruleset, decision);
             }
         };

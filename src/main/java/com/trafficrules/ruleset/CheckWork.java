@@ -5,6 +5,7 @@ import com.trafficrules.kernel.Scenario;
 import com.trafficrules.kernel.StoredDecision;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the check worker (a separate JVM, see {@link IsolatedChecks}) is given and what it answers, one JSON line
@@ -34,7 +35,8 @@ public final class CheckWork {
     }
 
     /** Decide each stored request again under {@code candidate} and under {@code current}, and compare. */
-    public record ImpactJob(Map<String, String> candidate, Map<String, String> current, List<StoredDecision> decisions) {
+    public record ImpactJob(Map<String, String> candidate, Map<String, String> current, List<StoredDecision> decisions,
+                            Map<String, JsonNode> contexts) {
     }
 
     /** Exactly one of the two is set. */

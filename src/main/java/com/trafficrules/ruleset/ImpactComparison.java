@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Stored requests decided again under a candidate version and under the current one, item by item (faults,
@@ -33,15 +34,18 @@ public final class ImpactComparison {
         this.replays = replays.stream().collect(Collectors.toMap(DecisionReplay::kind, Function.identity()));
     }
 
-    public List<Change> compare(Ruleset candidate, Ruleset current, List<StoredDecision> decisions) {
+    /** {@code contexts}: what each kind's replays are given beside the requests, by kind. */
+    public List<Change> compare(Ruleset candidate, Ruleset current, List<StoredDecision> decisions,
+                                Map<String, JsonNode> contexts) {
         List<Change> changes = new ArrayList<>();
         for (StoredDecision decision : decisions) {
             DecisionReplay replay = replays.get(decision.kind());
             if (replay == null) {
                 throw new IllegalArgumentException("No replay for decision kind " + decision.kind());
             }
-            List<Object> underCandidate = items(replay, candidate, decision);
-            List<Object> underCurrent = items(replay, current, decision);
+            JsonNode context = contexts.get(decision.kind());
+            List<Object> underCandidate = items(replay, candidate, decision, context);
+            List<Object> underCurrent = items(replay, current, decision, context);
             List<Object> added = without(underCandidate, underCurrent);
             List<Object> removed = without(underCurrent, underCandidate);
             if (!added.isEmpty() || !removed.isEmpty()) {
@@ -51,9 +55,9 @@ public final class ImpactComparison {
         return changes;
     }
 
-    private static List<Object> items(DecisionReplay replay, Ruleset ruleset, StoredDecision decision) {
+    private static List<Object> items(DecisionReplay replay, Ruleset ruleset, StoredDecision decision, JsonNode context) {
         try {
-            return new ArrayList<>(replay.outcomeItems(ruleset, decision));
+            return new ArrayList<>(replay.outcomeItems(ruleset, decision, context));
         } catch (InvalidRequestException e) {
             return new ArrayList<>(List.of(new Refused(e.problems())));
         } catch (DatabindException e) {

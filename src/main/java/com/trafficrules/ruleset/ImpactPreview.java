@@ -14,6 +14,7 @@ import com.trafficrules.web.Times;
 import com.trafficrules.web.Timestamp;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.validator.constraints.Range;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -75,16 +77,22 @@ class ImpactPreview {
             throw new ConflictException("Ruleset version " + id + " was rejected by its checks; it cannot be previewed");
         }
         Ruleset current = active.current();
-        List<StoredDecision> stored = decisions.recent(requested, since, limit).stream().map(this::withContext).toList();
+        List<StoredDecision> stored = decisions.recent(requested, since, limit);
         // The candidate is not trusted until it is approved and activated: its rules run in the check worker.
         List<ImpactComparison.Change> changes = stored.isEmpty() ? List.of()
-                : isolated.impact(version.rulesetFiles(), current.files(), stored);
+                : isolated.impact(version.rulesetFiles(), current.files(), stored, contextsOf(stored));
         return new Impact(version.ref(), current.ref(), stored.size(), changes.size(), changes);
     }
 
-    /** What the check worker, which has no database, needs beside the request to decide it again. */
-    private StoredDecision withContext(StoredDecision decision) {
-        ReplayContext context = contexts.get(decision.kind());
-        return context == null ? decision : decision.withContext(context.of(decision));
+    /** What the check worker, which has no database, needs beside the requests to decide them again: by kind. */
+    private Map<String, JsonNode> contextsOf(List<StoredDecision> stored) {
+        Map<String, JsonNode> found = new HashMap<>();
+        stored.stream().collect(Collectors.groupingBy(StoredDecision::kind)).forEach((kind, ofKind) -> {
+            ReplayContext context = contexts.get(kind);
+            if (context != null) {
+                found.put(kind, context.of(ofKind));
+            }
+        });
+        return found;
     }
 }

@@ -9,6 +9,7 @@ import com.trafficrules.web.BusyException;
 import com.trafficrules.web.UnprocessableException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -84,9 +86,10 @@ class IsolatedChecks implements DisposableBean {
     }
 
     /** The stored requests decided again under {@code candidate} and {@code current}, where they differ. */
-    List<ImpactComparison.Change> impact(RulesetFiles candidate, RulesetFiles current, List<StoredDecision> decisions) {
+    List<ImpactComparison.Change> impact(RulesetFiles candidate, RulesetFiles current, List<StoredDecision> decisions,
+                                         Map<String, JsonNode> contexts) {
         try {
-            return run(new CheckWork.Job(null, new CheckWork.ImpactJob(candidate.all(), current.all(), decisions)),
+            return run(new CheckWork.Job(null, new CheckWork.ImpactJob(candidate.all(), current.all(), decisions, contexts)),
                     answer -> { }).changes();
         } catch (CheckWorkerProcess.Stopped e) {
             throw new UnprocessableException("The impact preview was stopped: " + e.getMessage(), "stopped", e.getMessage());

@@ -12,17 +12,28 @@ import com.trafficrules.support.HttpTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** The impact preview of a proposed version on stored fills, each decided again against its channel's play log. */
+/**
+ * The impact preview of a proposed version on stored fills, each decided again against its channel's play log. A
+ * test stores a decision the service would no longer take: the decision log is append-only, so the class discards its
+ * context (and database) after.
+ */
 @HttpTest
+@DirtiesContext
 class FillImpactHttpTest {
 
     @Autowired
     RestTestClient http;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private FillApi api;
 
@@ -64,6 +75,22 @@ class FillImpactHttpTest {
                 .map(item -> List.of(((Map<?, ?>) item).get("index"), ((Map<?, ?>) item).get("assetUri")))
                 .containsExactlyElementsOf(wereFilled.stream()
                         .map(segment -> List.of(segment.get("index"), segment.get("assetUri"))).toList());
+    }
+
+    @Test
+    void aStoredFillThatNoLongerReadsIsRefusedUnderBothVersionsAndThePreviewGoesOn() {
+        // Decisions keep their request as json, which takes \u0000: such a request was stored before NULs were refused.
+        UUID legacy = UUID.randomUUID();
+        jdbc.update("insert into decision (id, kind, channel, created_at, caller, ruleset_id, fired_rules, request, outcome)"
+                + " values (?, 'fill', 'nul-legacy', now(), 'scheduler', 1, '{}', ?::json, '{}'::json)",
+                legacy, "{\"blockId\": \"B\\u0000\", \"start\": \"2026-12-24T18:00:00Z\", \"segments\": []}");
+
+        Map<?, ?> impact = preview(proposed(unique("impact"), "traffic:\n  allowed_types: [station_id]\n"),
+                Instant.now().minusSeconds(60).toString());
+
+        assertThat(((List<?>) impact.get("changes")).stream().map(change -> (Object) ((Map<?, ?>) change).get("decisionId")))
+                .doesNotContain(legacy.toString());
+        assertThat((Integer) impact.get("evaluated")).isPositive();
     }
 
     private long proposed(String channel, String channelFile) {

@@ -103,14 +103,19 @@ public class PlayLog {
         });
     }
 
-    /** Each asset's latest play on the channel before {@code before}: what decides the fill order, and no more. */
-    public List<LoggedPlay> latestBefore(String channel, Instant before) {
+    /**
+     * Each of these assets' latest play on the channel before {@code before}, if it has one: what decides the fill
+     * order and no more, one probe of the (channel_slug, asset_uuid, played_at) index per asset.
+     */
+    public List<LoggedPlay> latestBefore(String channel, Instant before, Collection<UUID> assets) {
         return jdbc.query("""
-                select distinct on (asset_uuid) asset_uuid, asset_uri, asset_type, played_at, break_index, block_id, duration_ms
-                  from traffic_play_log
-                 where channel_slug = ? and played_at < ?
-                 order by asset_uuid, played_at desc
-                """, PlayLog::loggedPlay, channel, Timestamp.from(before));
+                select p.asset_uuid, p.asset_uri, p.asset_type, p.played_at, p.break_index, p.block_id, p.duration_ms
+                  from unnest(?::uuid[]) as u(uuid)
+                  cross join lateral (select * from traffic_play_log l
+                                       where l.channel_slug = ? and l.asset_uuid = u.uuid and l.played_at < ?
+                                       order by l.played_at desc limit 1) p
+                 order by p.played_at, p.asset_uri
+                """, PlayLog::loggedPlay, assets.toArray(UUID[]::new), channel, Timestamp.from(before));
     }
 
     /** The channel's plays with {@code from <= played_at < to}, either bound optional, oldest first. */
