@@ -1,11 +1,12 @@
 /**
  * Feed-time fill: a compiled block's filler placeholders filled about 30 minutes before air, under the channel's
  * policy and the play log as it really is. The sub-packages: {@code asset} (the library), {@code playlog} (every
- * play, and what a replica remembers of it between fills), {@code block} (compiling blocks, the transmission log).
+ * play, and what a replica remembers of it between fills), {@code block} (a block's request and segments, compiling blocks, the transmission log); {@code facts} are
+ * what {@code rules/fill/} reads.
  *
  * <p>One fill, from the request to the answer:
  * <ol>
- *   <li>{@code FillController} takes {@code POST /channels/{slug}/blocks/fill}; {@code BlockRequests} checks it.</li>
+ *   <li>{@code FillController} takes {@code POST /api/v1/channels/{slug}/blocks/fill}; {@code BlockRequests} checks it.</li>
  *   <li>{@code FillService} reads the active ruleset once and the channel's {@code ChannelPolicy} from it.</li>
  *   <li>{@code FillMemory.hold} takes this replica's turn at the channel; the database's advisory lock follows.</li>
  *   <li>{@code TransmissionLog.find}: a block filled before is answered as it was (the same request only).</li>

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Compiled versions by id, so a process builds each version once however often it is activated, rolled
  * back to or previewed. Building takes seconds and a KieBase is large, so only a few are kept (Caffeine
- * picks which to forget, mostly one seldom used); the serving one is also held by {@link ActiveRuleset}.
+ * picks which to forget, mostly one seldom used); the serving one is also held by {@link com.trafficrules.kernel.ActiveRuleset}.
  */
 @Component
 class CompiledVersions {
