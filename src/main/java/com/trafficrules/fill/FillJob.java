@@ -15,7 +15,7 @@ public class FillJob implements Job {
 
     @Override
     public String name() {
-        return "fill";
+        return BlockFiller.JOB;
     }
 
     @Override

@@ -19,7 +19,7 @@ public class RotationJob implements Job {
 
     @Override
     public String name() {
-        return "rotation";
+        return RotationValidator.JOB;
     }
 
     @Override
