@@ -2,6 +2,7 @@ package com.trafficrules;
 
 import com.trafficrules.fill.FillJob;
 import com.trafficrules.kernel.JobCatalog;
+import com.trafficrules.makegood.MakegoodJob;
 import com.trafficrules.rotation.RotationJob;
 import java.util.List;
 
@@ -16,6 +17,6 @@ public final class Composition {
     }
 
     public static JobCatalog jobs() {
-        return new JobCatalog(List.of(new RotationJob(), new FillJob()));
+        return new JobCatalog(List.of(new RotationJob(), new FillJob(), new MakegoodJob()));
     }
 }

@@ -38,7 +38,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * than the loader's limit, a character YAML does not allow (NUL, other control characters), an include that is
  * not a file name, and more than {@value #MAX_INCLUDES} includes read for one file.
  */
-final class PolicyYaml {
+public final class PolicyYaml {
 
     private static final Tag INCLUDE = new Tag("!include");
     static final int MAX_INCLUDES = 50;
@@ -50,35 +50,35 @@ final class PolicyYaml {
     /** The file and key positions of every mapping read, so a problem can point at the file that holds the key. */
     private final Map<Map<?, ?>, Origin> origins = new IdentityHashMap<>();
 
-    PolicyYaml(Map<String, String> files) {
+    public PolicyYaml(Map<String, String> files) {
         this.files = files;
     }
 
     /** Where a mapping was written: its file (an included one, if it came from there) and its keys' lines and columns. */
-    record Origin(String path, int line, Map<String, Position> keys) {
+    public record Origin(String path, int line, Map<String, Position> keys) {
 
-        int lineOf(String key) {
+        public int lineOf(String key) {
             Position at = keys.get(key);
             return at == null ? line : at.line();
         }
 
-        int columnOf(String key) {
+        public int columnOf(String key) {
             Position at = keys.get(key);
             return at == null ? 1 : at.column();
         }
     }
 
-    record Position(int line, int column) {
+    public record Position(int line, int column) {
     }
 
     /** Where {@code map} (as read by this reader) was written; unknown maps are placed at line 1 of {@code fallbackPath}. */
-    Origin origin(Map<?, ?> map, String fallbackPath) {
+    public Origin origin(Map<?, ?> map, String fallbackPath) {
         Origin origin = origins.get(map);
         return origin != null ? origin : new Origin(fallbackPath, 1, Map.of());
     }
 
     /** The document at {@code path} as nested maps and lists; an empty file is an empty map. */
-    Map<String, Object> readMap(String path) {
+    public Map<String, Object> readMap(String path) {
         includesLeft = MAX_INCLUDES;
         Object document = read(path, null);
         if (document == null) {

@@ -1,0 +1,12 @@
+package com.trafficrules.makegood.facts;
+
+import java.util.List;
+
+/** A future avail as it stands when the batch is routed. */
+public record AvailOption(String availId, String market, String programId, long startMs, long durationMs,
+                          long remainingMs, double estimatedGrps, List<String> productCodes) {
+
+    public AvailOption {
+        productCodes = List.copyOf(productCodes);
+    }
+}
