@@ -21,6 +21,8 @@ create index avail_market_start on avail (market, start_at);
 --changeset traffic-rules:007-ratings
 -- One row per idempotency key: the primary key is what makes a replayed payload, on any replica, find the first
 -- answer instead of deciding again. final = false (INSUFFICIENT_DATA, ROUTING_FAILED) lets the key be decided again.
+-- A batch claims its keys (status EVALUATING, no decision yet) before deciding them and writes the answer in the
+-- same transaction. An order belongs to the rating row of its key, and through it to the decision that made it.
 create table rating (
     idempotency_key text             primary key,
     spot_id         text             not null,
@@ -32,7 +34,9 @@ create table rating (
     status          text             not null,
     final           boolean          not null,
     result          json             not null,
-    decision_id     uuid             not null,
+    payload         json             not null,
+    escalation      json,
+    decision_id     uuid,
     evaluated_at    timestamptz      not null,
     attempts        integer          not null,
     retry_at        timestamptz
@@ -40,6 +44,7 @@ create table rating (
 -- The rolling ratio reads a contract's payloads in one market over a span of air times.
 create index rating_contract_market_aired on rating (contract_id, market, aired_start);
 create index rating_retry_at on rating (retry_at) where retry_at is not null;
+create index rating_escalated on rating (evaluated_at desc) where status in ('COMPLIANCE_VIOLATION', 'ROUTING_FAILED');
 
 --changeset traffic-rules:007-make-good-orders
 create table makegood_order (
@@ -48,8 +53,7 @@ create table makegood_order (
     market          text        not null,
     status          text        not null check (status in ('ISSUED', 'DELIVERED', 'CANCELLED')),
     body            json        not null,
-    emitted_at      timestamptz not null,
-    decision_id     uuid        not null
+    emitted_at      timestamptz not null
 );
 create index makegood_order_market_status on makegood_order (market, status);
 

@@ -87,6 +87,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/channels/*/plays").hasAnyRole(SCHEDULER, TRAFFIC_MANAGER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets", "/api/v1/rulesets/*/impact").hasRole(TRAFFIC_MANAGER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/*/approve", "/api/v1/rulesets/*/activate").hasRole(APPROVER)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/avails").hasAnyRole(SCHEDULER, TRAFFIC_MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ratings").hasRole(SCHEDULER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/makegoods/*/cancel").hasAnyRole(SCHEDULER, TRAFFIC_MANAGER)
                         .anyRequest().denyAll());
         return http.build();
     }

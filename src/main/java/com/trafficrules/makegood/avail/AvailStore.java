@@ -1,0 +1,211 @@
+package com.trafficrules.makegood.avail;
+
+import com.trafficrules.makegood.facts.AvailOption;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Future inventory in PostgreSQL. Routing reads an avail's current room and product codes from one row; a
+ * reservation is a compare-and-set on that row, so of two make-goods racing for its last 30 s exactly one wins,
+ * whichever replica each runs on. Product codes are kept sorted and distinct, so "still as it was" is equality.
+ */
+@Repository
+public class AvailStore {
+
+    private static final String OPTION_COLUMNS = "id, market, program_id, start_at, duration_ms, remaining_ms, estimated_grps, product_codes";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    AvailStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** An avail as the traffic system books it. */
+    public record Booked(String id, String market, String programId, Instant start, long durationMs, long remainingMs,
+                         double estimatedGrps, List<String> productCodes) {
+    }
+
+    /** What a make-good took of an avail. */
+    public record Reservation(String orderId, String availId, Instant start, long durationMs, List<String> productCodes) {
+    }
+
+    /** An avail as it stands: what the traffic system booked and what make-goods reserved since. */
+    public record Avail(String id, String market, String programId, Instant start, long durationMs, long remainingMs,
+                        double estimatedGrps, List<String> productCodes, List<Reservation> reservations) {
+    }
+
+    /**
+     * Writes what the traffic system says of each avail; what make-goods reserved there stays reserved (room
+     * is the booked room less the reservations, never below 0; codes are the booked ones and the reserved ones).
+     */
+    public void upsert(Collection<Booked> avails) {
+        Instant now = clock.instant();
+        jdbc.batchUpdate("""
+                insert into avail (id, market, program_id, start_at, duration_ms, booked_remaining_ms, booked_product_codes,
+                                   remaining_ms, product_codes, estimated_grps, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set market = excluded.market, program_id = excluded.program_id,
+                    start_at = excluded.start_at, duration_ms = excluded.duration_ms,
+                    booked_remaining_ms = excluded.booked_remaining_ms, booked_product_codes = excluded.booked_product_codes,
+                    estimated_grps = excluded.estimated_grps, updated_at = excluded.updated_at,
+                    remaining_ms = greatest(0, excluded.booked_remaining_ms - (
+                        select coalesce(sum(r.duration_ms), 0) from makegood_reservation r
+                         where r.avail_id = excluded.id and r.released_at is null)),
+                    product_codes = array(
+                        select distinct c from unnest(excluded.booked_product_codes || array(
+                            select unnest(r.product_codes) from makegood_reservation r
+                             where r.avail_id = excluded.id and r.released_at is null)) c order by c)
+                """, avails, 500, (statement, avail) -> {
+            String[] codes = sorted(avail.productCodes());
+            statement.setString(1, avail.id());
+            statement.setString(2, avail.market());
+            statement.setString(3, avail.programId());
+            statement.setTimestamp(4, Timestamp.from(avail.start()));
+            statement.setLong(5, avail.durationMs());
+            statement.setLong(6, avail.remainingMs());
+            statement.setArray(7, statement.getConnection().createArrayOf("text", codes));
+            statement.setLong(8, avail.remainingMs());
+            statement.setArray(9, statement.getConnection().createArrayOf("text", codes));
+            statement.setDouble(10, avail.estimatedGrps());
+            statement.setTimestamp(11, Timestamp.from(now));
+        });
+    }
+
+    /** The avails of a market (all markets when null) starting in {@code [from, to)}, by start, with their reservations. */
+    public List<Avail> list(String market, Instant from, Instant to) {
+        return withReservations(jdbc.query("select " + OPTION_COLUMNS + " from avail where (?::text is null or market = ?)"
+                        + " and start_at >= ? and start_at < ? order by start_at, id",
+                (row, n) -> option(row), market, market, Timestamp.from(from), Timestamp.from(to)));
+    }
+
+    /** These avails as they stand, by start. */
+    public List<Avail> byIds(Collection<String> ids) {
+        return withReservations(jdbc.query("select " + OPTION_COLUMNS + " from avail where id = any(?) order by start_at, id",
+                (row, n) -> option(row), (Object) ids.toArray(String[]::new)));
+    }
+
+    private List<Avail> withReservations(List<AvailOption> options) {
+        Map<String, List<Reservation>> reservations = new java.util.HashMap<>();
+        if (!options.isEmpty()) {
+            jdbc.query("""
+                    select avail_id, order_id, start_at, duration_ms, product_codes from makegood_reservation
+                     where avail_id = any(?) and released_at is null order by start_at, order_id""", row -> {
+                reservations.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(new Reservation(row.getString(2),
+                        row.getString(1), row.getTimestamp(3).toInstant(), row.getLong(4), codes(row.getArray(5))));
+            }, (Object) options.stream().map(AvailOption::availId).toArray(String[]::new));
+        }
+        return options.stream().map(o -> new Avail(o.availId(), o.market(), o.programId(), Instant.ofEpochMilli(o.startMs()),
+                o.durationMs(), o.remainingMs(), o.estimatedGrps(), o.productCodes(),
+                reservations.getOrDefault(o.availId(), List.of()))).toList();
+    }
+
+    /** The avails of {@code market} starting in {@code (fromMs, untilMs)}, as routing sees them. */
+    public List<AvailOption> around(String market, long fromMs, long untilMs) {
+        return jdbc.query("select " + OPTION_COLUMNS + " from avail where market = ? and start_at > ? and start_at < ?"
+                        + " order by start_at, id",
+                (row, n) -> option(row), market, Timestamp.from(Instant.ofEpochMilli(fromMs)),
+                Timestamp.from(Instant.ofEpochMilli(untilMs)));
+    }
+
+    /**
+     * Takes {@code lengthMs} from the avail and adds {@code codes}, provided it is still exactly {@code seen}; the
+     * offset in the avail where the spot sits (what earlier make-goods took), or -1 when the avail changed.
+     */
+    public long take(AvailOption seen, long lengthMs, List<String> codes) {
+        TreeSet<String> after = new TreeSet<>(seen.productCodes());
+        after.addAll(codes);
+        List<Long> offsets = jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    update avail set remaining_ms = remaining_ms - ?, product_codes = ?
+                     where id = ? and remaining_ms = ? and product_codes = ? and remaining_ms >= ?
+                    returning booked_remaining_ms - remaining_ms - ?""");
+            statement.setLong(1, lengthMs);
+            statement.setArray(2, connection.createArrayOf("text", after.toArray(String[]::new)));
+            statement.setString(3, seen.availId());
+            statement.setLong(4, seen.remainingMs());
+            statement.setArray(5, connection.createArrayOf("text", sorted(seen.productCodes())));
+            statement.setLong(6, lengthMs);
+            statement.setLong(7, lengthMs);
+            return statement;
+        }, (row, n) -> row.getLong(1));
+        return offsets.isEmpty() ? -1 : offsets.get(0);
+    }
+
+    /** Puts an avail this transaction took from back as it was seen. */
+    public void restore(AvailOption seen) {
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("update avail set remaining_ms = ?, product_codes = ? where id = ?");
+            statement.setLong(1, seen.remainingMs());
+            statement.setArray(2, connection.createArrayOf("text", sorted(seen.productCodes())));
+            statement.setString(3, seen.availId());
+            return statement;
+        });
+    }
+
+    /** Gives back what {@code orderId} reserved: its room, and its product codes unless booked or reserved by another. */
+    public void release(String orderId) {
+        Instant now = clock.instant();
+        List<String> availIds = jdbc.queryForList("""
+                update makegood_reservation set released_at = ? where order_id = ? and released_at is null returning avail_id""",
+                String.class, Timestamp.from(now), orderId);
+        for (String availId : availIds.stream().sorted().toList()) {
+            jdbc.update("""
+                    update avail a set updated_at = ?,
+                        remaining_ms = least(a.booked_remaining_ms, a.remaining_ms + (
+                            select r.duration_ms from makegood_reservation r where r.order_id = ? and r.avail_id = a.id)),
+                        product_codes = array(
+                            select distinct c from unnest(a.booked_product_codes || array(
+                                select unnest(r.product_codes) from makegood_reservation r
+                                 where r.avail_id = a.id and r.released_at is null)) c order by c)
+                     where a.id = ?""", Timestamp.from(now), orderId, availId);
+        }
+    }
+
+    /** Records where an order's make-good sits in each of its avails. */
+    public void recordReservations(List<Reservation> placed) {
+        jdbc.batchUpdate("""
+                insert into makegood_reservation (order_id, avail_id, start_at, duration_ms, product_codes)
+                values (?, ?, ?, ?, ?)""", placed, placed.size(), (statement, reservation) -> {
+            statement.setString(1, reservation.orderId());
+            statement.setString(2, reservation.availId());
+            statement.setTimestamp(3, Timestamp.from(reservation.start()));
+            statement.setLong(4, reservation.durationMs());
+            statement.setArray(5, statement.getConnection().createArrayOf("text", sorted(reservation.productCodes())));
+        });
+    }
+
+    private static AvailOption option(ResultSet row) throws SQLException {
+        return new AvailOption(row.getString("id"), row.getString("market"), row.getString("program_id"),
+                row.getTimestamp("start_at").toInstant().toEpochMilli(), row.getLong("duration_ms"), row.getLong("remaining_ms"),
+                row.getDouble("estimated_grps"), codes(row.getArray("product_codes")));
+    }
+
+    private static List<String> codes(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static String[] sorted(Collection<String> codes) {
+        return new TreeSet<>(codes).toArray(String[]::new);
+    }
+
+    /** Codes trimmed, sorted and each once: the form rows are compared in. */
+    static List<String> normalised(List<String> codes) {
+        return codes == null ? List.of() : codes.stream().map(String::trim).collect(Collectors.toCollection(TreeSet::new))
+                .stream().toList();
+    }
+}

@@ -1,0 +1,47 @@
+package com.trafficrules.makegood.ratings;
+
+import com.trafficrules.makegood.avail.AvailStore;
+import com.trafficrules.makegood.evaluation.Inventory;
+import com.trafficrules.makegood.facts.AvailOption;
+import com.trafficrules.makegood.facts.MakegoodNeed;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The avails in PostgreSQL, for one batch's transaction. A make-good's avails are taken all or none: when one of
+ * them changed meanwhile, the ones taken before it are put back as they were (this transaction holds their rows
+ * since it took them, so nothing else changed them).
+ */
+final class DatabaseInventory implements Inventory {
+
+    /** How far past a cure deadline avails are read, so an escalation can list the ones just too late. */
+    static final long NEAR_MISS_MS = Duration.ofDays(1).toMillis();
+
+    private final AvailStore avails;
+
+    DatabaseInventory(AvailStore avails) {
+        this.avails = avails;
+    }
+
+    @Override
+    public List<AvailOption> around(MakegoodNeed need) {
+        return avails.around(need.market(), need.windowStartMs(), need.cureDeadlineMs() + NEAR_MISS_MS);
+    }
+
+    @Override
+    public List<Placement> reserve(MakegoodNeed need, List<AvailOption> chosen) {
+        List<Placement> placements = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            AvailOption avail = chosen.get(i);
+            long offsetMs = avails.take(avail, need.spotLengthMs(), need.productCodes());
+            if (offsetMs < 0) {
+                chosen.subList(0, i).forEach(avails::restore);
+                return List.of();
+            }
+            placements.add(new Placement(avail.availId(), avail.startMs() + offsetMs, need.spotLengthMs(), avail.programId(),
+                    avail.estimatedGrps()));
+        }
+        return placements;
+    }
+}

@@ -1,0 +1,180 @@
+package com.trafficrules.makegood.ratings;
+
+import com.trafficrules.makegood.facts.PastDelivery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One row per idempotency key. The primary key is what keeps a payload from being decided twice: a batch claims
+ * its keys before deciding them, and a second batch with the same key waits on the first one's row, then finds
+ * its answer (or, for an answer that is not final, decides again). Keys are claimed in order, so two batches
+ * never wait on each other in a circle.
+ */
+@Repository
+class RatingStore {
+
+    /** The statuses of spots that delivered something measurable, which rolling ratios count. */
+    private static final String DELIVERED = "('WITHIN_TOLERANCE', 'COMPLIANCE_VIOLATION', 'TRIGGERED', 'ROUTING_FAILED')";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    RatingStore(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A payload about to be decided. */
+    record Claim(String key, String spotId, String market, String contractId, Instant airedStart, double contractedGrps,
+                 Double actualGrps, JsonNode payload) {
+    }
+
+    record Claimed(boolean isNew, int attempts) {
+    }
+
+    /** A payload decided. */
+    record Decided(String key, String status, boolean isFinal, JsonNode result, JsonNode escalation, Instant retryAt) {
+    }
+
+    /** The final answers already given to any of these keys. */
+    Map<String, JsonNode> finalResults(Collection<String> keys) {
+        Map<String, JsonNode> results = new HashMap<>();
+        if (keys.isEmpty()) {
+            return results;
+        }
+        jdbc.query("select idempotency_key, result from rating where idempotency_key = any(?) and final",
+                row -> {
+                    results.put(row.getString(1), json.readTree(row.getString(2)));
+                }, (Object) keys.toArray(String[]::new));
+        return results;
+    }
+
+    /**
+     * Claims the keys for this transaction: new ones are inserted, ones without a final answer locked; the keys
+     * claimed, each with whether its row is new and how many times it has now been decided. A key missing from the
+     * answer got a final answer from a batch that committed meanwhile.
+     */
+    Map<String, Claimed> claim(List<Claim> claims, Instant now) {
+        Map<String, Claimed> claimed = new HashMap<>();
+        if (claims.isEmpty()) {
+            return claimed;
+        }
+        List<Claim> ordered = claims.stream().sorted(java.util.Comparator.comparing(Claim::key)).toList();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    insert into rating (idempotency_key, spot_id, market, contract_id, aired_start, contracted_grps, actual_grps,
+                                        status, final, result, payload, decision_id, evaluated_at, attempts)
+                    select k, s, m, c, a, cg, ag, 'EVALUATING', false, '{}'::json, p::json, null, ?, 1
+                      from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::float8[], ?::float8[], ?::text[])
+                           with ordinality as t(k, s, m, c, a, cg, ag, p, n)
+                     order by n
+                    on conflict (idempotency_key) do update set attempts = rating.attempts + 1 where not rating.final
+                    returning idempotency_key, xmax = 0, attempts""");
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setArray(2, texts(connection, ordered.stream().map(Claim::key).toList()));
+            statement.setArray(3, texts(connection, ordered.stream().map(Claim::spotId).toList()));
+            statement.setArray(4, texts(connection, ordered.stream().map(Claim::market).toList()));
+            statement.setArray(5, texts(connection, ordered.stream().map(Claim::contractId).toList()));
+            statement.setArray(6, connection.createArrayOf("timestamptz",
+                    ordered.stream().map(c -> Timestamp.from(c.airedStart())).toArray()));
+            statement.setArray(7, connection.createArrayOf("float8", ordered.stream().map(Claim::contractedGrps).toArray()));
+            statement.setArray(8, connection.createArrayOf("float8", ordered.stream().map(Claim::actualGrps).toArray()));
+            statement.setArray(9, texts(connection, ordered.stream().map(c -> json.writeValueAsString(c.payload())).toList()));
+            return statement;
+        }, row -> {
+            claimed.put(row.getString(1), new Claimed(row.getBoolean(2), row.getInt(3)));
+        });
+        return claimed;
+    }
+
+    /** Writes each claimed key's answer. */
+    void complete(List<Decided> decided, UUID decisionId, Instant now) {
+        jdbc.batchUpdate("""
+                update rating set status = ?, final = ?, result = ?::json, escalation = ?::json, decision_id = ?, evaluated_at = ?,
+                                  retry_at = ?
+                 where idempotency_key = ?""", decided, 500, (statement, d) -> {
+            statement.setString(1, d.status());
+            statement.setBoolean(2, d.isFinal());
+            statement.setString(3, json.writeValueAsString(d.result()));
+            statement.setString(4, d.escalation() == null ? null : json.writeValueAsString(d.escalation()));
+            statement.setObject(5, decisionId);
+            statement.setTimestamp(6, Timestamp.from(now));
+            statement.setTimestamp(7, d.retryAt() == null ? null : Timestamp.from(d.retryAt()));
+            statement.setString(8, d.key());
+        });
+    }
+
+    /** Forgets claims of new keys the rules quarantined: a quarantined payload is no answer for its spot. */
+    void forget(Collection<String> keys) {
+        if (!keys.isEmpty()) {
+            jdbc.update("delete from rating where idempotency_key = any(?) and status = 'EVALUATING'", (Object) keys.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * What earlier spots of these contracts delivered in these markets with air starts in {@code (from, to]}, not
+     * counting the keys of the batch itself; a superset of what each rolling ratio counts, which the rules narrow.
+     */
+    List<PastDelivery> deliveries(Set<String> contracts, Set<String> markets, Instant from, Instant to, Set<String> batchKeys) {
+        if (contracts.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select idempotency_key, contract_id, market, aired_start, contracted_grps, actual_grps from rating"
+                        + " where contract_id = any(?) and market = any(?) and aired_start > ? and aired_start <= ?"
+                        + " and actual_grps is not null and status in " + DELIVERED + " and not (idempotency_key = any(?))"
+                        + " order by aired_start, idempotency_key",
+                (row, n) -> new PastDelivery(row.getString(1), row.getString(2), row.getString(3),
+                        row.getTimestamp(4).toInstant().toEpochMilli(), row.getDouble(5), row.getDouble(6)),
+                contracts.toArray(String[]::new), markets.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to),
+                batchKeys.toArray(String[]::new));
+    }
+
+    /** Escalated payloads, newest first: what a person must decide. */
+    List<JsonNode> escalations(int limit) {
+        return jdbc.query("""
+                        select result, escalation, attempts, retry_at, decision_id, evaluated_at from rating
+                         where status in ('COMPLIANCE_VIOLATION', 'ROUTING_FAILED') order by evaluated_at desc, idempotency_key limit ?""",
+                (row, n) -> {
+                    var view = json.createObjectNode();
+                    JsonNode result = json.readTree(row.getString(1));
+                    view.setAll((tools.jackson.databind.node.ObjectNode) result);
+                    view.remove("index");
+                    view.remove("duplicate");
+                    if (row.getString(2) != null) {
+                        view.setAll((tools.jackson.databind.node.ObjectNode) json.readTree(row.getString(2)));
+                    }
+                    view.put("attempts", row.getInt(3));
+                    view.put("nextRetryAt", row.getTimestamp(4) == null ? null
+                            : com.trafficrules.web.Times.format(row.getTimestamp(4).toInstant()));
+                    view.put("decisionId", row.getString(5));
+                    view.put("evaluatedAt", com.trafficrules.web.Times.format(row.getTimestamp(6).toInstant()));
+                    return (JsonNode) view;
+                }, limit);
+    }
+
+    /** Payloads whose routing failed and whose next attempt is due, locked for this transaction. */
+    List<JsonNode> dueRetries(Instant now, int limit) {
+        return jdbc.query("""
+                        select payload from rating where retry_at <= ? and status = 'ROUTING_FAILED'
+                         order by retry_at, idempotency_key limit ? for update skip locked""",
+                (row, n) -> json.readTree(row.getString(1)), Timestamp.from(now), limit);
+    }
+
+    private static java.sql.Array texts(Connection connection, List<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
+    }
+}
