@@ -42,6 +42,11 @@ final class MakegoodApi {
         return (Map<String, Object>) value;
     }
 
+    /** The id of the order a result carries. */
+    static String orderIdOf(Map<String, Object> result) {
+        return (String) asMap(result.get("order")).get("orderId");
+    }
+
     static Map<String, Object> avail(String id, String market, Instant start, long remainingMs, double estimatedGrps,
                                      String... productCodes) {
         Map<String, Object> avail = new HashMap<>();
@@ -111,6 +116,11 @@ final class MakegoodApi {
     Map<String, Object> order(String orderId) {
         return http.get().uri("/api/v1/makegoods/{id}", orderId).headers(AUDITOR).exchange()
                 .expectStatus().isOk().returnResult(Map.class).getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> events(String orderId) {
+        return (List<Map<String, Object>>) order(orderId).get("events");
     }
 
     RestTestClient.ResponseSpec cancel(String orderId, String reason) {
