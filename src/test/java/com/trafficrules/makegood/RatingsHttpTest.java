@@ -115,10 +115,32 @@ class RatingsHttpTest {
     }
 
     @Test
-    void aBodyThatIsNotABatchIsRefusedAndStoresNothing() {
+    void aBodyThatIsNotABatchIsRefusedNamingPayloadsAndStoresNothing() {
+        long decisionsBefore = ratingsDecisions();
+
         http.post().uri("/api/v1/ratings").headers(com.trafficrules.support.Users.SCHEDULER).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("payloads", "none")).exchange()
-                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("payloads");
+
+        assertThat(ratingsDecisions()).isEqualTo(decisionsBefore);
+    }
+
+    @Test
+    void aBatchIsOneDecisionNamingTheRulesThatFired() {
+        Map<String, Object> response = api.postRatings(List.of(payload("s-1", market, 9.0))).expectStatus().isOk()
+                .returnResult(Map.class).getResponseBody();
+
+        Map<?, ?> decision = http.get().uri("/api/v1/decisions/{id}", response.get("decisionId")).headers(AUDITOR).exchange()
+                .expectStatus().isOk().returnResult(Map.class).getResponseBody();
+        assertThat(decision.get("kind")).isEqualTo("ratings");
+        assertThat(decision.get("firedRules").toString()).contains("WITHIN_TOLERANCE: own ratio");
+        assertThat(((Map<?, ?>) decision.get("ruleset")).get("hash")).isEqualTo(((Map<?, ?>) response.get("ruleset")).get("hash"));
+    }
+
+    private long ratingsDecisions() {
+        return ((Number) http.get().uri("/api/v1/decisions?kind=ratings").headers(AUDITOR).exchange().expectStatus().isOk()
+                .returnResult(Map.class).getResponseBody().get("total")).longValue();
     }
 
     @Test
