@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -114,12 +115,36 @@ public class AvailStore {
                 reservations.getOrDefault(o.availId(), List.of()))).toList();
     }
 
-    /** The avails of {@code market} starting in {@code (fromMs, untilMs)}, as routing sees them. */
-    public List<AvailOption> around(String market, long fromMs, long untilMs) {
-        return jdbc.query("select " + OPTION_COLUMNS + " from avail where market = ? and start_at > ? and start_at < ?"
-                        + " order by start_at, id",
-                (row, n) -> option(row), market, Timestamp.from(Instant.ofEpochMilli(fromMs)),
-                Timestamp.from(Instant.ofEpochMilli(untilMs)));
+    /** Where one make-good looks for avails: a market and the starts {@code (fromMs, untilMs)}. */
+    public record Window(int index, String market, long fromMs, long untilMs) {
+    }
+
+    /** For each window (by its index), the avails starting in it, by start: one query, an index probe per window. */
+    public Map<Integer, List<AvailOption>> around(List<Window> windows) {
+        Map<Integer, List<AvailOption>> around = new LinkedHashMap<>();
+        windows.forEach(window -> around.put(window.index(), new ArrayList<>()));
+        if (windows.isEmpty()) {
+            return around;
+        }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    select w.idx, a.id, a.market, a.program_id, a.start_at, a.duration_ms, a.remaining_ms, a.estimated_grps,
+                           a.product_codes
+                      from unnest(?::int[], ?::text[], ?::timestamptz[], ?::timestamptz[]) as w(idx, market, from_at, until_at)
+                      cross join lateral (select * from avail a where a.market = w.market and a.start_at > w.from_at
+                                            and a.start_at < w.until_at) a
+                     order by w.idx, a.start_at, a.id""");
+            statement.setArray(1, connection.createArrayOf("int4", windows.stream().map(Window::index).toArray()));
+            statement.setArray(2, connection.createArrayOf("text", windows.stream().map(Window::market).toArray()));
+            statement.setArray(3, connection.createArrayOf("timestamptz",
+                    windows.stream().map(w -> Timestamp.from(Instant.ofEpochMilli(w.fromMs()))).toArray()));
+            statement.setArray(4, connection.createArrayOf("timestamptz",
+                    windows.stream().map(w -> Timestamp.from(Instant.ofEpochMilli(w.untilMs()))).toArray()));
+            return statement;
+        }, row -> {
+            around.get(row.getInt(1)).add(option(row));
+        });
+        return around;
     }
 
     /**

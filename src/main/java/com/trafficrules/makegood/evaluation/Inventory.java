@@ -3,12 +3,13 @@ package com.trafficrules.makegood.evaluation;
 import com.trafficrules.makegood.facts.AvailOption;
 import com.trafficrules.makegood.facts.MakegoodNeed;
 import java.util.List;
+import java.util.Map;
 
 /** The future avails a batch's make-goods are routed into: the database's, or a scenario's in memory. */
 public interface Inventory {
 
-    /** The avails of the need's market around its cure window, as they stand now. */
-    List<AvailOption> around(MakegoodNeed need);
+    /** For each need (by its index), the avails of its market around its cure window, as they stand now. */
+    Map<Integer, List<AvailOption>> around(List<MakegoodNeed> needs);
 
     /**
      * Takes the spot's length from each avail and adds its product codes, all or none, provided each is still as

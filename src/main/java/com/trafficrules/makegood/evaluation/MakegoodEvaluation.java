@@ -10,6 +10,7 @@ import com.trafficrules.makegood.facts.PastDelivery;
 import com.trafficrules.makegood.facts.RatingPayload;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,11 +84,10 @@ public final class MakegoodEvaluation {
         }
         MakegoodRules.Judgements judgements = MakegoodRules.judge(ruleset, payloads, deliveries, nowMs);
         TreeSet<String> fired = new TreeSet<>(judgements.firedRules());
-        Router router = inventory == null ? null : new Router(ruleset, settings, inventory, nowMs, fired);
-        List<Decided> decided = new ArrayList<>(inputs.size());
+        List<Decided> judged = new ArrayList<>(inputs.size());
         for (RatingInput input : inputs) {
             if (!input.readable()) {
-                decided.add(new Decided(input, "QUARANTINED", null, input.quarantineCode(), input.requestedPriority(), 0,
+                judged.add(new Decided(input, "QUARANTINED", null, input.quarantineCode(), input.requestedPriority(), 0,
                         List.of(), List.of()));
                 continue;
             }
@@ -95,66 +95,107 @@ public final class MakegoodEvaluation {
             Judgement judgement = judgements.byIndex().get(p.index());
             int priority = judgement.priorityEscalated() ? 1 : input.requestedPriority();
             double deficit = p.actualGrps() == null ? 0 : p.contractedGrps() - p.actualGrps();
-            Decided judged = new Decided(input, judgement.status(), judgement.ratio(), judgement.quarantineCode(), priority,
-                    deficit, List.of(), List.of());
-            decided.add(router == null ? judged : router.route(judged));
+            judged.add(new Decided(input, judgement.status(), judgement.ratio(), judgement.quarantineCode(), priority, deficit,
+                    List.of(), List.of()));
         }
+        if (inventory == null) {
+            return new Outcome(judged, List.copyOf(fired));
+        }
+        Map<Integer, MakegoodNeed> needs = new LinkedHashMap<>();
+        for (Decided d : judged) {
+            if (d.status().equals("TRIGGERED") || d.status().equals("COMPLIANCE_VIOLATION")) {
+                RatingPayload p = d.input().payload();
+                needs.put(p.index(), new MakegoodNeed(p.index(), p.market(), nowMs, p.cureDeadlineMs(), p.spotLengthMs(),
+                        p.productCodes()));
+            }
+        }
+        Router router = new Router(ruleset, settings, inventory, List.copyOf(needs.values()), fired);
+        List<Decided> decided = judged.stream()
+                .map(d -> needs.containsKey(d.input().index()) ? router.route(d, needs.get(d.input().index())) : d).toList();
         return new Outcome(decided, List.copyOf(fired));
     }
 
-    /** Routes one batch's make-goods in payload order, so that earlier ones have first pick. */
+    /**
+     * Routes one batch's make-goods in payload order, so that earlier ones have first pick. The batch's avails are
+     * read and judged for every make-good at once; a make-good whose avails an earlier one of the batch took from
+     * is judged again against them as they now stand, and one that lost its avails to another batch reads them again.
+     */
     private static final class Router {
 
         private final Ruleset ruleset;
         private final MakegoodSettings settings;
         private final Inventory inventory;
-        private final long nowMs;
         private final Set<String> fired;
+        private final Map<Integer, List<AvailOption>> around;
+        private final Exclusions exclusions;
+        /** The avails this batch reserved in, as they stand after it. */
+        private final Map<String, AvailOption> taken = new HashMap<>();
 
-        Router(Ruleset ruleset, MakegoodSettings settings, Inventory inventory, long nowMs, Set<String> fired) {
+        Router(Ruleset ruleset, MakegoodSettings settings, Inventory inventory, List<MakegoodNeed> needs, Set<String> fired) {
             this.ruleset = ruleset;
             this.settings = settings;
             this.inventory = inventory;
-            this.nowMs = nowMs;
             this.fired = fired;
+            this.around = inventory.around(needs);
+            Map<String, AvailOption> distinct = new LinkedHashMap<>();
+            around.values().forEach(avails -> avails.forEach(avail -> distinct.putIfAbsent(avail.availId(), avail)));
+            this.exclusions = judge(needs, distinct.values());
         }
 
-        Decided route(Decided judged) {
-            boolean triggered = judged.status().equals("TRIGGERED");
-            if (!triggered && !judged.status().equals("COMPLIANCE_VIOLATION")) {
-                return judged;
+        Decided route(Decided judged, MakegoodNeed need) {
+            List<AvailOption> options = around.getOrDefault(need.index(), List.of());
+            Exclusions excluded = exclusions;
+            if (options.stream().anyMatch(avail -> taken.containsKey(avail.availId()))) {
+                options = options.stream().map(avail -> taken.getOrDefault(avail.availId(), avail)).toList();
+                excluded = judge(List.of(need), options);
             }
-            RatingPayload p = judged.input().payload();
-            MakegoodNeed need = new MakegoodNeed(p.index(), p.market(), nowMs, p.cureDeadlineMs(), p.spotLengthMs(), p.productCodes());
-            List<AvailOption> around = List.of();
-            Exclusions exclusions = null;
+            if (judged.status().equals("COMPLIANCE_VIOLATION")) {
+                return withNearest(judged, "COMPLIANCE_VIOLATION", null, options, excluded);
+            }
             for (int attempt = 0; attempt < RESERVATION_ATTEMPTS; attempt++) {
-                around = inventory.around(need);
-                exclusions = MakegoodRules.exclusions(ruleset, List.of(need), around);
-                fired.addAll(exclusions.firedRules());
-                if (!triggered) {
-                    return withNearest(judged, "COMPLIANCE_VIOLATION", null, around, exclusions);
-                }
-                Exclusions excluded = exclusions;
-                List<AvailOption> usable = around.stream().filter(a -> excluded.of(need.index(), a.availId()).isEmpty()).toList();
+                Exclusions now = excluded;
+                List<AvailOption> usable = options.stream().filter(a -> now.of(need.index(), a.availId()).isEmpty()).toList();
                 List<AvailOption> chosen = Routing.choose(judged.deficitGrps(), usable, settings.maxPlacements());
                 if (chosen.isEmpty()) {
-                    return withNearest(judged, "ROUTING_FAILED", "NO_INVENTORY", around, exclusions);
+                    return withNearest(judged, "ROUTING_FAILED", "NO_INVENTORY", options, excluded);
                 }
                 List<Placement> placements = inventory.reserve(need, chosen);
                 if (!placements.isEmpty()) {
+                    chosen.forEach(avail -> taken.put(avail.availId(), after(avail, need)));
                     return new Decided(judged.input(), "TRIGGERED", judged.deliveryRatio(), null, judged.priority(),
                             judged.deficitGrps(), placements, List.of());
                 }
+                // Another batch changed one of them since they were read: read this make-good's avails again.
+                options = inventory.around(List.of(need)).getOrDefault(need.index(), List.of());
+                options.forEach(avail -> {
+                    if (taken.containsKey(avail.availId())) {
+                        taken.put(avail.availId(), avail);
+                    }
+                });
+                excluded = judge(List.of(need), options);
             }
             // Every attempt lost its avails to a make-good routed at the same moment.
-            return withNearest(judged, "ROUTING_FAILED", "NO_INVENTORY", around, exclusions);
+            return withNearest(judged, "ROUTING_FAILED", "NO_INVENTORY", options, excluded);
         }
 
-        private Decided withNearest(Decided judged, String status, String reason, List<AvailOption> around, Exclusions exclusions) {
+        private Exclusions judge(Collection<MakegoodNeed> needs, Collection<AvailOption> avails) {
+            Exclusions judged = MakegoodRules.exclusions(ruleset, needs, avails);
+            fired.addAll(judged.firedRules());
+            return judged;
+        }
+
+        /** The avail as a reservation for {@code need} leaves it: the spot's length less room, its codes added. */
+        private static AvailOption after(AvailOption avail, MakegoodNeed need) {
+            TreeSet<String> codes = new TreeSet<>(avail.productCodes());
+            codes.addAll(need.productCodes());
+            return new AvailOption(avail.availId(), avail.market(), avail.programId(), avail.startMs(), avail.durationMs(),
+                    avail.remainingMs() - need.spotLengthMs(), avail.estimatedGrps(), List.copyOf(codes));
+        }
+
+        private Decided withNearest(Decided judged, String status, String reason, List<AvailOption> options, Exclusions exclusions) {
             int index = judged.input().index();
             Map<String, NearAvail> nearest = new LinkedHashMap<>();
-            for (AvailOption avail : around.stream().sorted(Routing.EARLIEST).toList()) {
+            for (AvailOption avail : options.stream().sorted(Routing.EARLIEST).toList()) {
                 SortedSet<String> failed = exclusions.of(index, avail.availId());
                 if (failed.size() <= 1 && nearest.size() < NEAREST_AVAILS) {
                     nearest.put(avail.availId(), new NearAvail(avail.availId(), avail.startMs(), avail.remainingMs(),

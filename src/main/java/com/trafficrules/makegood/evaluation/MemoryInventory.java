@@ -22,8 +22,11 @@ public final class MemoryInventory implements Inventory {
     }
 
     @Override
-    public List<AvailOption> around(MakegoodNeed need) {
-        return avails.values().stream().filter(avail -> avail.market().equals(need.market())).toList();
+    public Map<Integer, List<AvailOption>> around(List<MakegoodNeed> needs) {
+        Map<Integer, List<AvailOption>> around = new LinkedHashMap<>();
+        needs.forEach(need -> around.put(need.index(),
+                avails.values().stream().filter(avail -> avail.market().equals(need.market())).toList()));
+        return around;
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.trafficrules.makegood.facts.MakegoodNeed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The avails in PostgreSQL, for one batch's transaction. A make-good's avails are taken all or none: when one of
@@ -25,8 +26,9 @@ final class DatabaseInventory implements Inventory {
     }
 
     @Override
-    public List<AvailOption> around(MakegoodNeed need) {
-        return avails.around(need.market(), need.windowStartMs(), need.cureDeadlineMs() + NEAR_MISS_MS);
+    public Map<Integer, List<AvailOption>> around(List<MakegoodNeed> needs) {
+        return avails.around(needs.stream().map(need -> new AvailStore.Window(need.index(), need.market(), need.windowStartMs(),
+                need.cureDeadlineMs() + NEAR_MISS_MS)).toList());
     }
 
     @Override
