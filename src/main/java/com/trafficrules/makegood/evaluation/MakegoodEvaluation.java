@@ -70,15 +70,18 @@ public final class MakegoodEvaluation {
 
     /**
      * Decides {@code inputs} at {@code nowMs}. {@code history} is what earlier spots of the batch's contracts
-     * delivered (the batch's own payloads are added here); {@code inventory} null judges without routing.
+     * delivered (the batch's own payloads that are not quarantined are added here); {@code inventory} null judges
+     * without routing.
      */
     public static Outcome evaluate(Ruleset ruleset, List<RatingInput> inputs, Collection<PastDelivery> history, long nowMs,
                                    Inventory inventory) {
         MakegoodSettings settings = MakegoodSettings.of(ruleset);
         List<RatingPayload> payloads = inputs.stream().filter(RatingInput::readable).map(RatingInput::payload).toList();
         List<PastDelivery> deliveries = new ArrayList<>(history);
+        // A quarantined payload is not acted on: what it says it delivered counts in no rolling ratio of the batch.
+        Map<Integer, String> quarantined = MakegoodRules.quarantined(ruleset, payloads, nowMs);
         for (RatingPayload p : payloads) {
-            if (p.actualGrps() != null && p.contractId() != null) {
+            if (p.actualGrps() != null && p.contractId() != null && !quarantined.containsKey(p.index())) {
                 deliveries.add(new PastDelivery(null, p.contractId(), p.market(), p.airedStartMs(), p.contractedGrps(), p.actualGrps()));
             }
         }

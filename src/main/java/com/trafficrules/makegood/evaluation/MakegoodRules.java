@@ -48,18 +48,8 @@ public final class MakegoodRules {
 
     /** Judges the payloads against the version's bands, with the deliveries their rolling ratios count. */
     public static Judgements judge(Ruleset ruleset, List<RatingPayload> payloads, Collection<PastDelivery> deliveries, long nowMs) {
-        MakegoodSettings settings = MakegoodSettings.of(ruleset);
-        List<Object> facts = new ArrayList<>(payloads.size() + deliveries.size() + settings.tiers().size() + 2);
-        facts.add(new Ingestion(nowMs));
-        facts.add(settings.policy());
-        facts.addAll(settings.tiers().values());
-        facts.addAll(payloads);
-        facts.addAll(deliveries);
-        Evaluation evaluation = ruleset.rules().evaluate(JOB, facts);
-        Map<Integer, String> quarantined = new HashMap<>();
-        for (Quarantined q : evaluation.outcomes().of(Quarantined.class)) {
-            quarantined.merge(q.index(), q.code(), MakegoodRules::firstCode);
-        }
+        Evaluation evaluation = evaluate(ruleset, payloads, deliveries, nowMs);
+        Map<Integer, String> quarantined = quarantineCodes(evaluation);
         Set<Integer> escalated = new HashSet<>();
         evaluation.outcomes().of(PriorityEscalated.class).forEach(p -> escalated.add(p.index()));
         Map<Integer, Judged> judged = new HashMap<>();
@@ -84,6 +74,34 @@ public final class MakegoodRules {
             }
         }
         return new Judgements(byIndex, evaluation.firedRules());
+    }
+
+    /**
+     * The payloads the quarantine rules refuse, by index, each with its first code: what the batch says it
+     * delivered, which a quarantined payload must not add to, plays no part in quarantine.
+     */
+    public static Map<Integer, String> quarantined(Ruleset ruleset, List<RatingPayload> payloads, long nowMs) {
+        return quarantineCodes(evaluate(ruleset, payloads, List.of(), nowMs));
+    }
+
+    private static Evaluation evaluate(Ruleset ruleset, List<RatingPayload> payloads, Collection<PastDelivery> deliveries,
+                                       long nowMs) {
+        MakegoodSettings settings = MakegoodSettings.of(ruleset);
+        List<Object> facts = new ArrayList<>(payloads.size() + deliveries.size() + settings.tiers().size() + 2);
+        facts.add(new Ingestion(nowMs));
+        facts.add(settings.policy());
+        facts.addAll(settings.tiers().values());
+        facts.addAll(payloads);
+        facts.addAll(deliveries);
+        return ruleset.rules().evaluate(JOB, facts);
+    }
+
+    private static Map<Integer, String> quarantineCodes(Evaluation evaluation) {
+        Map<Integer, String> quarantined = new HashMap<>();
+        for (Quarantined q : evaluation.outcomes().of(Quarantined.class)) {
+            quarantined.merge(q.index(), q.code(), MakegoodRules::firstCode);
+        }
+        return quarantined;
     }
 
     public record Exclusions(Map<Integer, Map<String, SortedSet<String>>> byNeed, List<String> firedRules) {
