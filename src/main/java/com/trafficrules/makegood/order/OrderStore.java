@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -16,10 +17,12 @@ public class OrderStore {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    OrderStore(JdbcTemplate jdbc, JsonMapper json) {
+    OrderStore(JdbcTemplate jdbc, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     public record Event(Instant at, String by, String type, String reason) {
@@ -43,7 +46,8 @@ public class OrderStore {
 
     /**
      * Stores a new ISSUED order with its ISSUED event and its outbox entry, all in the caller's transaction; false when
-     * the id is another order's (the caller draws the next id).
+     * the id is another order's (the caller draws the next id). Announces it as {@link OrderQueued}, which a
+     * transactional listener sees only once that transaction has committed.
      */
     public boolean insert(String orderId, String idempotencyKey, String market, JsonNode signedBody, Instant emittedAt, String by) {
         int inserted = jdbc.update("""
@@ -55,6 +59,7 @@ public class OrderStore {
         }
         addEvent(orderId, emittedAt, by, "ISSUED", null);
         jdbc.update("insert into makegood_outbox (order_id, next_attempt_at) values (?, ?)", orderId, Timestamp.from(emittedAt));
+        events.publishEvent(new OrderQueued(orderId));
         return true;
     }
 
