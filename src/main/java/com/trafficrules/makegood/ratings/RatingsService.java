@@ -150,7 +150,7 @@ public class RatingsService {
             RatingInput input = decided.input();
             JsonNode order = decided.status().equals("TRIGGERED") ? issue(decided, now, caller) : null;
             Result result = new Result(input.index(), input.spotId(), input.idempotencyKey(), decided.status(),
-                    decided.deliveryRatio(), decided.action(), false, order, decided.reason());
+                    shown(decided.deliveryRatio()), decided.action(), false, order, decided.reason());
             results[input.index()] = result;
             meters.counter("make_good_trigger_rate", "status", decided.status()).increment();
             if (decided.status().equals("ROUTING_FAILED")) {
@@ -259,6 +259,11 @@ public class RatingsService {
             delayMs = backOff.nextBackOff();
         }
         return now.plusMillis(delayMs);
+    }
+
+    /** A ratio as the answer shows it: to 6 places, so 9.1 of 10 reads 0.91, not 0.9099999999999999. */
+    private static Double shown(Double ratio) {
+        return ratio == null ? null : Math.round(ratio * 1e6) / 1e6;
     }
 
     private Result duplicate(JsonNode stored, int index) {
