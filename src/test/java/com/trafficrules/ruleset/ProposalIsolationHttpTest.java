@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * stopped there and the version rejected with the reason, while the service goes on answering.
  */
 @HttpTest
-@TestPropertySource(properties = {"traffic.rules.check.wall-clock=8s", "traffic.rules.check.cpu=8s",
+@TestPropertySource(properties = {"traffic.rules.check.wall-clock=15s", "traffic.rules.check.cpu=15s",
         "traffic.rules.check.heap-mb=256", "traffic.rules.check.workers=1"})
 class ProposalIsolationHttpTest {
 
