@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 final class BenchmarkReport {
 
     private static final Path FILE = Path.of("docs/benchmarks.md");
+    /** The heading of the hand-written part at the bottom, which no command rewrites. */
+    private static final String HISTORY = "## History of the figures";
 
     private BenchmarkReport() {
     }
@@ -51,8 +53,11 @@ final class BenchmarkReport {
                 + machine() + "._\n" + end;
         String current = Files.exists(FILE) ? Files.readString(FILE) : "# Benchmarks\n\nEach section is written by the command it names.\n";
         Matcher existing = Pattern.compile(Pattern.quote(start) + ".*?" + Pattern.quote(end), Pattern.DOTALL).matcher(current);
+        // A new section goes before the hand-written history, when there is one, else at the end.
+        int history = current.indexOf("\n" + HISTORY);
         String updated = existing.find()
                 ? current.substring(0, existing.start()) + section + current.substring(existing.end())
+                : history >= 0 ? current.substring(0, history).stripTrailing() + "\n" + section + "\n\n" + current.substring(history + 1)
                 : current.stripTrailing() + "\n\n" + section + "\n";
         Files.createDirectories(FILE.getParent());
         Files.writeString(FILE, updated);
