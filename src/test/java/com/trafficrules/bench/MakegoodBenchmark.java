@@ -7,6 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -305,16 +309,20 @@ public final class MakegoodBenchmark {
         return jdbc.queryForObject("select deadlocks from pg_stat_database where datname = current_database()", Long.class);
     }
 
-    /** Samples, while the run measures, how many lock requests wait (pg_locks, readable without privileges). */
+    /** Samples, while the run measures, how many lock requests wait (pg_locks, readable without privileges), on one connection. */
     private static Thread lockSampler(JdbcTemplate jdbc, List<Long> samples, AtomicBoolean measuring) {
         return new Thread(() -> {
-            while (measuring.get()) {
-                samples.add(jdbc.queryForObject("select count(*) from pg_locks where not granted", Long.class));
-                try {
+            try (Connection connection = jdbc.getDataSource().getConnection();
+                 PreparedStatement waiting = connection.prepareStatement("select count(*) from pg_locks where not granted")) {
+                while (measuring.get()) {
+                    try (ResultSet row = waiting.executeQuery()) {
+                        row.next();
+                        samples.add(row.getLong(1));
+                    }
                     Thread.sleep(LOCK_SAMPLE_MS);
-                } catch (InterruptedException e) {
-                    return;
                 }
+            } catch (SQLException | InterruptedException e) {
+                throw new IllegalStateException("the lock sampler stopped", e);
             }
         }, "lock-sampler");
     }
