@@ -56,6 +56,7 @@ public class AvailStore {
      */
     public void upsert(Collection<Booked> avails) {
         Instant now = clock.instant();
+        lockMarkets(avails.stream().map(Booked::market).toList());
         jdbc.batchUpdate("""
                 insert into avail (id, market, program_id, start_at, duration_ms, booked_remaining_ms, booked_product_codes,
                                    remaining_ms, product_codes, estimated_grps, updated_at)
@@ -113,6 +114,20 @@ public class AvailStore {
         return options.stream().map(o -> new Avail(o.availId(), o.market(), o.programId(), Instant.ofEpochMilli(o.startMs()),
                 o.durationMs(), o.remainingMs(), o.estimatedGrps(), o.productCodes(),
                 reservations.getOrDefault(o.availId(), List.of()))).toList();
+    }
+
+    /**
+     * Holds the markets for this transaction, in name order. Whatever changes avails (routing, cancelling, booking)
+     * holds their markets first, so make-goods of one market are routed one batch at a time against what the last
+     * one left, and two writers never wait on each other's avail rows in a circle.
+     */
+    public void lockMarkets(Collection<String> markets) {
+        if (markets.isEmpty()) {
+            return;
+        }
+        jdbc.query("select pg_advisory_xact_lock(hashtextextended('avail-market:' || m, 0))"
+                + " from (select distinct m from unnest(?::text[]) m order by m) held", row -> {
+        }, (Object) markets.toArray(String[]::new));
     }
 
     /** Where one make-good looks for avails: a market and the starts {@code (fromMs, untilMs)}. */
@@ -185,6 +200,9 @@ public class AvailStore {
     /** Gives back what {@code orderId} reserved: its room, and its product codes unless booked or reserved by another. */
     public void release(String orderId) {
         Instant now = clock.instant();
+        lockMarkets(jdbc.queryForList("""
+                select distinct a.market from makegood_reservation r join avail a on a.id = r.avail_id
+                 where r.order_id = ? and r.released_at is null""", String.class, orderId));
         List<String> availIds = jdbc.queryForList("""
                 update makegood_reservation set released_at = ? where order_id = ? and released_at is null returning avail_id""",
                 String.class, Timestamp.from(now), orderId);
@@ -205,7 +223,7 @@ public class AvailStore {
     public void recordReservations(List<Reservation> placed) {
         jdbc.batchUpdate("""
                 insert into makegood_reservation (order_id, avail_id, start_at, duration_ms, product_codes)
-                values (?, ?, ?, ?, ?)""", placed, placed.size(), (statement, reservation) -> {
+                values (?, ?, ?, ?, ?)""", placed, 500, (statement, reservation) -> {
             statement.setString(1, reservation.orderId());
             statement.setString(2, reservation.availId());
             statement.setTimestamp(3, Timestamp.from(reservation.start()));

@@ -44,23 +44,46 @@ public class OrderStore {
         }
     }
 
+    /** An order about to be stored: its id, key, market and signed document. */
+    public record NewOrder(String orderId, String idempotencyKey, String market, JsonNode signedBody) {
+    }
+
     /**
-     * Stores a new ISSUED order with its ISSUED event and its outbox entry, all in the caller's transaction; false when
-     * the id is another order's (the caller draws the next id). Announces it as {@link OrderQueued}, which a
-     * transactional listener sees only once that transaction has committed.
+     * Stores new ISSUED orders with their ISSUED events and outbox entries, all in the caller's transaction, in a few
+     * statements whatever their number; the ones whose id turned out to be another order's are not stored and are
+     * returned, for the caller to draw their next id.
      */
-    public boolean insert(String orderId, String idempotencyKey, String market, JsonNode signedBody, Instant emittedAt, String by) {
-        int inserted = jdbc.update("""
+    public List<NewOrder> insertAll(List<NewOrder> orders, Instant emittedAt, String by) {
+        Timestamp at = Timestamp.from(emittedAt);
+        int[][] inserted = jdbc.batchUpdate("""
                 insert into makegood_order (order_id, idempotency_key, market, status, body, emitted_at)
-                values (?, ?, ?, 'ISSUED', ?::json, ?) on conflict (order_id) do nothing""",
-                orderId, idempotencyKey, market, json.writeValueAsString(signedBody), Timestamp.from(emittedAt));
-        if (inserted == 0) {
-            return false;
+                values (?, ?, ?, 'ISSUED', ?::json, ?) on conflict (order_id) do nothing""", orders, 500, (statement, order) -> {
+            statement.setString(1, order.orderId());
+            statement.setString(2, order.idempotencyKey());
+            statement.setString(3, order.market());
+            statement.setString(4, json.writeValueAsString(order.signedBody()));
+            statement.setTimestamp(5, at);
+        });
+        List<NewOrder> stored = new java.util.ArrayList<>();
+        List<NewOrder> taken = new java.util.ArrayList<>();
+        int i = 0;
+        for (int[] chunk : inserted) {
+            for (int count : chunk) {
+                (count == 0 ? taken : stored).add(orders.get(i++));
+            }
         }
-        addEvent(orderId, emittedAt, by, "ISSUED", null);
-        jdbc.update("insert into makegood_outbox (order_id, next_attempt_at) values (?, ?)", orderId, Timestamp.from(emittedAt));
-        events.publishEvent(new OrderQueued(orderId));
-        return true;
+        jdbc.batchUpdate("insert into makegood_order_event (order_id, at, by, type, reason) values (?, ?, ?, 'ISSUED', null)",
+                stored, 500, (statement, order) -> {
+                    statement.setString(1, order.orderId());
+                    statement.setTimestamp(2, at);
+                    statement.setString(3, by);
+                });
+        jdbc.batchUpdate("insert into makegood_outbox (order_id, next_attempt_at) values (?, ?)", stored, 500, (statement, order) -> {
+            statement.setString(1, order.orderId());
+            statement.setTimestamp(2, at);
+        });
+        stored.forEach(order -> events.publishEvent(new OrderQueued(order.orderId())));
+        return taken;
     }
 
     public Optional<StoredOrder> find(String orderId) {

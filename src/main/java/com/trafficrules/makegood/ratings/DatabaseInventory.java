@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The avails in PostgreSQL, for one batch's transaction. A make-good's avails are taken all or none: when one of
+ * The avails in PostgreSQL, for one batch's transaction, which holds the markets it routes in (see
+ * {@link AvailStore#lockMarkets}) from its first read to its commit. A make-good's avails are taken all or none: when one of
  * them changed meanwhile, the ones taken before it are put back as they were (this transaction holds their rows
  * since it took them, so nothing else changed them).
  */
@@ -20,6 +21,7 @@ final class DatabaseInventory implements Inventory {
     static final long NEAR_MISS_MS = Duration.ofDays(1).toMillis();
 
     private final AvailStore avails;
+    private boolean marketsHeld;
 
     DatabaseInventory(AvailStore avails) {
         this.avails = avails;
@@ -27,6 +29,12 @@ final class DatabaseInventory implements Inventory {
 
     @Override
     public Map<Integer, List<AvailOption>> around(List<MakegoodNeed> needs) {
+        if (!marketsHeld) {
+            // The first read is the batch's: every market it routes in is held from here to its commit, so what is
+            // read is what is reserved against, and a later read (for a make-good that lost its avails) is covered.
+            avails.lockMarkets(needs.stream().map(MakegoodNeed::market).toList());
+            marketsHeld = true;
+        }
         return avails.around(needs.stream().map(need -> new AvailStore.Window(need.index(), need.market(), need.windowStartMs(),
                 need.cureDeadlineMs() + NEAR_MISS_MS)).toList());
     }

@@ -144,11 +144,13 @@ public class RatingsService {
         List<PastDelivery> history = history(settings, toDecide);
         MakegoodEvaluation.Outcome outcome = MakegoodEvaluation.evaluate(ruleset, toDecide, history, now.toEpochMilli(),
                 new DatabaseInventory(avails));
+        Map<Integer, JsonNode> issued = issue(outcome.decided().stream().filter(d -> d.status().equals("TRIGGERED")).toList(),
+                now, caller);
         List<RatingStore.Decided> answers = new ArrayList<>();
         List<String> quarantinedClaims = new ArrayList<>();
         for (Decided decided : outcome.decided()) {
             RatingInput input = decided.input();
-            JsonNode order = decided.status().equals("TRIGGERED") ? issue(decided, now, caller) : null;
+            JsonNode order = issued.get(input.index());
             Result result = new Result(input.index(), input.spotId(), input.idempotencyKey(), decided.status(),
                     shown(decided.deliveryRatio()), decided.action(), false, order, decided.reason());
             results[input.index()] = result;
@@ -205,25 +207,51 @@ public class RatingsService {
                 Instant.ofEpochMilli(to), MakegoodEvaluation.keys(inputs));
     }
 
-    /** Stores, signs and queues the make-good order of a routed payload; its signed document. */
-    private JsonNode issue(Decided decided, Instant now, String caller) {
+    /**
+     * Stores, signs and queues the make-good orders of the routed payloads, with their reservations; each one's signed
+     * document by payload index. An id another order has already is drawn again from the key.
+     */
+    private Map<Integer, JsonNode> issue(List<Decided> routed, Instant now, String caller) {
+        Map<Integer, JsonNode> issued = new HashMap<>();
+        Map<String, Decided> byKey = new HashMap<>();
+        routed.forEach(decided -> byKey.put(decided.input().idempotencyKey(), decided));
+        List<Decided> toDraw = routed;
+        List<AvailStore.Reservation> reservations = new ArrayList<>();
+        for (int draw = 0; !toDraw.isEmpty(); draw++) {
+            List<OrderStore.NewOrder> drawn = new ArrayList<>(toDraw.size());
+            for (Decided decided : toDraw) {
+                MakegoodOrder order = order(decided, draw, now);
+                drawn.add(new OrderStore.NewOrder(order.orderId(), order.idempotencyKey(), order.market(), order.signed(json, signature)));
+            }
+            Set<String> taken = new HashSet<>();
+            orders.insertAll(drawn, now, caller).forEach(order -> taken.add(order.orderId()));
+            List<Decided> again = new ArrayList<>();
+            for (OrderStore.NewOrder order : drawn) {
+                Decided decided = byKey.get(order.idempotencyKey());
+                if (taken.contains(order.orderId())) {
+                    again.add(decided);
+                    continue;
+                }
+                issued.put(decided.input().index(), ((ObjectNode) order.signedBody()).deepCopy().put("status", "ISSUED"));
+                decided.placements().forEach(placement -> reservations.add(
+                        reservation(order.orderId(), placement, decided.input().payload().productCodes())));
+            }
+            toDraw = again;
+        }
+        avails.recordReservations(reservations);
+        return issued;
+    }
+
+    private static MakegoodOrder order(Decided decided, int draw, Instant now) {
         RatingInput input = decided.input();
         RatingPayload p = input.payload();
         List<MakegoodOrder.Placement> placements = decided.placements().stream()
                 .map(placement -> new MakegoodOrder.Placement(placement.availId(), Instant.ofEpochMilli(placement.startMs()),
                         placement.durationMs(), placement.programId(), placement.estimatedGrps()))
                 .toList();
-        for (int draw = 0; ; draw++) {
-            MakegoodOrder order = new MakegoodOrder(MakegoodOrder.orderId(input.idempotencyKey(), draw), p.spotId(), input.clientId(),
-                    p.market(), p.contractId(), decided.deficitGrps(), placements, decided.priority(),
-                    Instant.ofEpochMilli(p.cureDeadlineMs()), input.idempotencyKey(), input.traceId(), now);
-            ObjectNode signed = order.signed(json, signature);
-            if (orders.insert(order.orderId(), input.idempotencyKey(), p.market(), signed, now, caller)) {
-                avails.recordReservations(decided.placements().stream()
-                        .map(placement -> reservation(order.orderId(), placement, p.productCodes())).toList());
-                return signed.deepCopy().put("status", "ISSUED");
-            }
-        }
+        return new MakegoodOrder(MakegoodOrder.orderId(input.idempotencyKey(), draw), p.spotId(), input.clientId(), p.market(),
+                p.contractId(), decided.deficitGrps(), placements, decided.priority(), Instant.ofEpochMilli(p.cureDeadlineMs()),
+                input.idempotencyKey(), input.traceId(), now);
     }
 
     private static AvailStore.Reservation reservation(String orderId, Placement placement, List<String> codes) {
