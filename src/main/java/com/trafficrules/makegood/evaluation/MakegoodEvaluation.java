@@ -148,9 +148,13 @@ public final class MakegoodEvaluation {
         Decided route(Decided judged, MakegoodNeed need) {
             List<AvailOption> options = around.getOrDefault(need.index(), List.of());
             Exclusions excluded = exclusions;
-            if (options.stream().anyMatch(avail -> taken.containsKey(avail.availId()))) {
+            List<AvailOption> changed = options.stream().filter(avail -> taken.containsKey(avail.availId()))
+                    .map(avail -> taken.get(avail.availId())).toList();
+            if (!changed.isEmpty()) {
+                // Only the avails an earlier make-good of the batch took from are judged again; the rest stand.
                 options = options.stream().map(avail -> taken.getOrDefault(avail.availId(), avail)).toList();
-                excluded = judge(List.of(need), options);
+                excluded = excluded.replacing(need.index(), judge(List.of(need), changed),
+                        changed.stream().map(AvailOption::availId).toList());
             }
             if (judged.status().equals("COMPLIANCE_VIOLATION")) {
                 return withNearest(judged, "COMPLIANCE_VIOLATION", null, options, excluded);
