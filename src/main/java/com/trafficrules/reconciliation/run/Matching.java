@@ -1,5 +1,6 @@
 package com.trafficrules.reconciliation.run;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,11 +63,12 @@ public final class Matching {
     private static void byId(List<PlannedRow> planned, List<AsRunEntry> asRun, Map<PlannedRow, AsRunEntry> matched,
                              Map<AsRunEntry, PlannedRow> matchedAsRun, java.util.function.Function<PlannedRow, String> plannedId,
                              java.util.function.Function<AsRunEntry, String> asRunId) {
-        Map<String, PlannedRow> unmatched = new HashMap<>();
+        // Every unmatched planned row with the id, in planned order: spotIds need not be unique (a spot booked twice).
+        Map<String, ArrayDeque<PlannedRow>> unmatched = new HashMap<>();
         for (PlannedRow row : planned) {
             String id = plannedId.apply(row);
             if (id != null && !matched.containsKey(row)) {
-                unmatched.putIfAbsent(id, row);
+                unmatched.computeIfAbsent(id, key -> new ArrayDeque<>()).add(row);
             }
         }
         for (AsRunEntry row : asRun) {
@@ -74,7 +76,8 @@ public final class Matching {
             if (id == null || matchedAsRun.containsKey(row)) {
                 continue;
             }
-            PlannedRow match = unmatched.remove(id);
+            ArrayDeque<PlannedRow> candidates = unmatched.get(id);
+            PlannedRow match = candidates == null ? null : candidates.poll();
             if (match != null) {
                 matched.put(match, row);
                 matchedAsRun.put(row, match);

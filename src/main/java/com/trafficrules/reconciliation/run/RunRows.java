@@ -128,9 +128,14 @@ public final class RunRows {
         return null;
     }
 
+    /** A field's text, trimmed; absent, null or blank is null (required fields were refused as missing before). */
     private static String text(JsonNode row, String field) {
         JsonNode value = row.get(field);
-        return value == null || value.isNull() || !value.isValueNode() ? null : value.asString().trim();
+        if (value == null || value.isNull() || !value.isValueNode()) {
+            return null;
+        }
+        String text = value.asString().trim();
+        return text.isEmpty() ? null : text;
     }
 
     /** A whole number, or 0 (refused as not above 0) for anything else. */
