@@ -5,7 +5,19 @@ import com.trafficrules.kernel.ActiveRuleset;
 import com.trafficrules.policy.ChannelPolicies;
 import com.trafficrules.policy.ChannelSlug;
 import com.trafficrules.reconciliation.run.RunDocument;
+import com.trafficrules.reconciliation.asrun.AsRunFiles;
 import com.trafficrules.reconciliation.run.RunRequests;
+import com.trafficrules.reconciliation.run.RunRows;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import com.trafficrules.web.FieldProblem;
 import com.trafficrules.web.InvalidRequestException;
 import com.trafficrules.web.NotFoundException;
@@ -36,12 +48,14 @@ class ReconciliationController {
 
     private final ReconciliationService service;
     private final RunStore runs;
+    private final FilledPlan plan;
     private final ActiveRuleset active;
     private final JsonMapper json;
 
-    ReconciliationController(ReconciliationService service, RunStore runs, ActiveRuleset active, JsonMapper json) {
+    ReconciliationController(ReconciliationService service, RunStore runs, FilledPlan plan, ActiveRuleset active, JsonMapper json) {
         this.service = service;
         this.runs = runs;
+        this.plan = plan;
         this.active = active;
         this.json = json;
     }
@@ -59,6 +73,43 @@ class ReconciliationController {
         }
         RunDocument document = RunRequests.read(run, this::zone);
         return service.reconcile(document, RulesetFiles.sha256(body));
+    }
+
+    /**
+     * An as-run file exactly as the playout system wrote it, against the channel's own transmission log for the
+     * broadcast date (the channel's local date). The file is read as it arrives, its hash taken on the way.
+     */
+    @PostMapping("/api/v1/channels/{slug}/reconciliations")
+    JsonNode reconcileFile(@PathVariable ChannelSlug slug, @RequestParam(required = false) String broadcastDate,
+                           @RequestParam(required = false) String format, HttpServletRequest request) throws IOException {
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate date = RunRequests.date(broadcastDate, "broadcastDate", problems);
+        if (format == null || !AsRunFiles.FORMATS.contains(format)) {
+            problems.add(new FieldProblem("format", "is one of " + new java.util.TreeSet<>(AsRunFiles.FORMATS)));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        String channel = slug.value();
+        ZoneId zone = zone(channel);
+        RunRows rows = new RunRows(zone);
+        plan.of(channel, date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant()).forEach(rows::addPlanned);
+        MessageDigest digest = sha256();
+        try (Reader file = new BufferedReader(new InputStreamReader(new DigestInputStream(request.getInputStream(), digest),
+                StandardCharsets.UTF_8))) {
+            AsRunFiles.read(format, file, zone, rows);
+        }
+        String fileHash = HexFormat.of().formatHex(digest.digest());
+        return service.reconcile(new RunDocument(channel, date, format, rows.planned(), rows.asRun(), rows.quarantined()),
+                RulesetFiles.sha256(channel + "|" + date + "|" + format + "|" + fileHash));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM ships SHA-256", e);
+        }
     }
 
     @GetMapping("/api/v1/reconciliations/{runId}")
