@@ -3,6 +3,7 @@ package com.trafficrules;
 import com.trafficrules.fill.FillJob;
 import com.trafficrules.kernel.JobCatalog;
 import com.trafficrules.makegood.MakegoodJob;
+import com.trafficrules.reconciliation.ReconciliationJob;
 import com.trafficrules.rotation.RotationJob;
 import java.util.List;
 
@@ -17,6 +18,6 @@ public final class Composition {
     }
 
     public static JobCatalog jobs() {
-        return new JobCatalog(List.of(new RotationJob(), new FillJob(), new MakegoodJob()));
+        return new JobCatalog(List.of(new RotationJob(), new FillJob(), new MakegoodJob(), new ReconciliationJob()));
     }
 }

@@ -81,7 +81,12 @@ public final class RulesetFiles {
     }
 
     public static String sha256(String content) {
-        return HexFormat.of().formatHex(sha256Digest().digest(content.getBytes(StandardCharsets.UTF_8)));
+        return sha256(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Lowercase hex SHA-256 of the bytes. */
+    public static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(sha256Digest().digest(content));
     }
 
     private static MessageDigest sha256Digest() {

@@ -90,6 +90,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/avails").hasAnyRole(SCHEDULER, TRAFFIC_MANAGER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/ratings").hasRole(SCHEDULER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/makegoods/*/cancel").hasAnyRole(SCHEDULER, TRAFFIC_MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reconciliations", "/api/v1/channels/*/reconciliations")
+                        .hasRole(SCHEDULER)
                         .anyRequest().denyAll());
         return http.build();
     }

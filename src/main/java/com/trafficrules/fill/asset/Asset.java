@@ -24,6 +24,8 @@ public class Asset {
     private String state;
     @Column(name = "cooldown_group")
     private String cooldownGroup;
+    @Column(name = "billing_code")
+    private String billingCode;
 
     protected Asset() {
     }
@@ -32,12 +34,13 @@ public class Asset {
         this.uri = uri;
     }
 
-    void update(String title, String type, long durationMs, String state, String cooldownGroup) {
+    void update(String title, String type, long durationMs, String state, String cooldownGroup, String billingCode) {
         this.title = title;
         this.type = type;
         this.durationMs = durationMs;
         this.state = state;
         this.cooldownGroup = cooldownGroup;
+        this.billingCode = billingCode;
     }
 
     /** The asset as fills see it. */
@@ -71,5 +74,10 @@ public class Asset {
 
     public String getCooldownGroup() {
         return cooldownGroup;
+    }
+
+    /** What the asset is sold under, for reconciliation; null when it is not billed. */
+    public String getBillingCode() {
+        return billingCode;
     }
 }

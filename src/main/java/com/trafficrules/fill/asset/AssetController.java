@@ -37,7 +37,7 @@ class AssetController {
     }
 
     record AssetInput(@NotBlank String uri, @NotNull @DurationMs Long durationMs, @NotNull InterstitialType type,
-                      String title, AssetState state, String cooldownGroup) {
+                      String title, AssetState state, String cooldownGroup, String billingCode) {
     }
 
     record AssetsRequest(List<@NotNull @Valid AssetInput> assets) {
@@ -46,11 +46,12 @@ class AssetController {
         }
     }
 
-    record AssetView(UUID uuid, String uri, long durationMs, String type, String title, String state, String cooldownGroup) {
+    record AssetView(UUID uuid, String uri, long durationMs, String type, String title, String state, String cooldownGroup,
+                     String billingCode) {
 
         static AssetView of(Asset asset) {
             return new AssetView(asset.getUuid(), asset.getUri(), asset.getDurationMs(), asset.getType(), asset.getTitle(),
-                    asset.getState(), asset.getCooldownGroup());
+                    asset.getState(), asset.getCooldownGroup(), asset.getBillingCode());
         }
     }
 
@@ -73,7 +74,8 @@ class AssetController {
         List<Asset> saved = request.assets().stream().map(input -> {
             Asset asset = existing.getOrDefault(input.uri(), new Asset(input.uri()));
             asset.update(input.title(), input.type().spelling(), input.durationMs(),
-                    (input.state() == null ? AssetState.READY : input.state()).spelling(), input.cooldownGroup());
+                    (input.state() == null ? AssetState.READY : input.state()).spelling(), input.cooldownGroup(),
+                    input.billingCode() == null || input.billingCode().isBlank() ? null : input.billingCode().trim());
             return assets.save(asset);
         }).toList();
         return new AssetList(saved.stream().map(AssetView::of).toList());
