@@ -125,22 +125,40 @@ class RatingStore {
         }
     }
 
+    /** A contract's spots in one market aired in {@code (fromMs, toMs]}. */
+    record Span(String contractId, String market, long fromMs, long toMs) {
+
+        Span union(Span other) {
+            return new Span(contractId, market, Math.min(fromMs, other.fromMs), Math.max(toMs, other.toMs));
+        }
+    }
+
     /**
-     * What earlier spots of these contracts delivered in these markets with air starts in {@code (from, to]}, not
-     * counting the keys of the batch itself; a superset of what each rolling ratio counts, which the rules narrow.
+     * What the spots of each span delivered, for the rolling ratios: one query, an index probe on (contract, market,
+     * aired start) per span. Keys of the batch itself may be among them; the caller leaves them out.
      */
-    List<PastDelivery> deliveries(Set<String> contracts, Set<String> markets, Instant from, Instant to, Set<String> batchKeys) {
-        if (contracts.isEmpty()) {
+    List<PastDelivery> deliveries(Collection<Span> spans) {
+        if (spans.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select idempotency_key, contract_id, market, aired_start, contracted_grps, actual_grps from rating"
-                        + " where contract_id = any(?) and market = any(?) and aired_start > ? and aired_start <= ?"
-                        + " and actual_grps is not null and status in " + DELIVERED + " and not (idempotency_key = any(?))"
-                        + " order by aired_start, idempotency_key",
-                (row, n) -> new PastDelivery(row.getString(1), row.getString(2), row.getString(3),
-                        row.getTimestamp(4).toInstant().toEpochMilli(), row.getDouble(5), row.getDouble(6)),
-                contracts.toArray(String[]::new), markets.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to),
-                batchKeys.toArray(String[]::new));
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    select r.idempotency_key, r.contract_id, r.market, r.aired_start, r.contracted_grps, r.actual_grps
+                      from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]) as s(contract_id, market, from_at, to_at)
+                      cross join lateral (select * from rating r where r.contract_id = s.contract_id and r.market = s.market
+                                            and r.aired_start > s.from_at and r.aired_start <= s.to_at
+                                            and r.actual_grps is not null and r.status in """ + DELIVERED + """
+                                            ) r
+                     order by r.aired_start, r.idempotency_key""");
+            statement.setArray(1, texts(connection, spans.stream().map(Span::contractId).toList()));
+            statement.setArray(2, texts(connection, spans.stream().map(Span::market).toList()));
+            statement.setArray(3, connection.createArrayOf("timestamptz",
+                    spans.stream().map(span -> Timestamp.from(Instant.ofEpochMilli(span.fromMs()))).toArray()));
+            statement.setArray(4, connection.createArrayOf("timestamptz",
+                    spans.stream().map(span -> Timestamp.from(Instant.ofEpochMilli(span.toMs()))).toArray()));
+            return statement;
+        }, (row, n) -> new PastDelivery(row.getString(1), row.getString(2), row.getString(3),
+                row.getTimestamp(4).toInstant().toEpochMilli(), row.getDouble(5), row.getDouble(6)));
     }
 
     /** Escalated payloads, newest first: what a person must decide. */

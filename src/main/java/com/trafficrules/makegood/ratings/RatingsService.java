@@ -189,22 +189,18 @@ public class RatingsService {
 
     /** What earlier spots delivered, for the payloads judged on a rolling ratio. */
     private List<PastDelivery> history(MakegoodSettings settings, List<RatingInput> inputs) {
-        Set<String> contracts = new HashSet<>();
-        Set<String> markets = new HashSet<>();
-        long from = Long.MAX_VALUE;
-        long to = Long.MIN_VALUE;
+        Map<String, RatingStore.Span> spans = new HashMap<>();
         for (RatingInput input : inputs) {
             RatingPayload p = input.payload();
             ToleranceBand band = p == null ? null : settings.band(p.marketTier());
             if (band != null && band.rolling() && p.contractId() != null) {
-                contracts.add(p.contractId());
-                markets.add(p.market());
-                from = Math.min(from, p.airedStartMs() - settings.policy().rollingWindowMs());
-                to = Math.max(to, p.airedStartMs());
+                long from = p.airedStartMs() - settings.policy().rollingWindowMs();
+                spans.merge(p.contractId() + "\u0000" + p.market(),
+                        new RatingStore.Span(p.contractId(), p.market(), from, p.airedStartMs()), RatingStore.Span::union);
             }
         }
-        return contracts.isEmpty() ? List.of() : ratings.deliveries(contracts, markets, Instant.ofEpochMilli(from),
-                Instant.ofEpochMilli(to), MakegoodEvaluation.keys(inputs));
+        Set<String> batchKeys = MakegoodEvaluation.keys(inputs);
+        return ratings.deliveries(spans.values()).stream().filter(d -> !batchKeys.contains(d.idempotencyKey())).toList();
     }
 
     /**
