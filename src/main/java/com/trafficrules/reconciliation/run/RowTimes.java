@@ -1,11 +1,10 @@
 package com.trafficrules.reconciliation.run;
 
+import com.trafficrules.reconciliation.asrun.LocalTimes;
+import com.trafficrules.reconciliation.asrun.UnreadableValue;
 import com.trafficrules.web.Times;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /**
  * Times as rows carry them. An instant with an offset is that instant; an as-run time without one is the channel's
@@ -38,22 +37,12 @@ public final class RowTimes {
         }
     }
 
-    /** RFC 3339 with an offset, or a local date-time in {@code zone}. */
+    /** RFC 3339 with an offset, or a local date-time in {@code zone} (read as the as-run files read it). */
     public static Read offsetOrLocal(String text, ZoneId zone) {
-        Read withOffset = withOffset(text);
-        if (withOffset.epochMs() != null) {
-            return withOffset;
-        }
-        LocalDateTime local;
         try {
-            local = LocalDateTime.parse(text);
-        } catch (DateTimeParseException e) {
-            return Read.refused("UNPARSEABLE_TIME");
+            return Read.of(LocalTimes.epochMs(text, zone));
+        } catch (UnreadableValue e) {
+            return Read.refused(e.code().name());
         }
-        List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
-        if (offsets.size() != 1) {
-            return Read.refused("AMBIGUOUS_LOCAL_TIME");
-        }
-        return Read.of(local.toInstant(offsets.get(0)).toEpochMilli());
     }
 }

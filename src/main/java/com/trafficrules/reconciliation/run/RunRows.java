@@ -1,5 +1,7 @@
 package com.trafficrules.reconciliation.run;
 
+import com.trafficrules.reconciliation.asrun.AsRunRow;
+import com.trafficrules.reconciliation.asrun.Quarantined;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -109,6 +111,17 @@ public final class RunRows {
             asRun.add(new AsRunEntry(position, eventId, spotId, availId, startMs, durationMs, status,
                     AIRED_STATUSES.contains(status), billingCode, assetUri, matchKey));
         }
+    }
+
+    /** An as-run row a file reader read, checked. */
+    public void addAsRun(AsRunRow row) {
+        addAsRun(row.index(), row.eventId(), row.spotId(), row.availId(), row.startMs(), row.durationMs(), row.status(),
+                row.billingCode(), row.assetUri(), row.assetUri());
+    }
+
+    /** A row a file reader could not read. */
+    public void quarantine(Quarantined problem) {
+        quarantine(problem.source(), problem.index(), problem.code().name(), problem.detail());
     }
 
     public void quarantine(String source, int index, String code, String detail) {

@@ -5,7 +5,8 @@ import com.trafficrules.kernel.ActiveRuleset;
 import com.trafficrules.policy.ChannelPolicies;
 import com.trafficrules.policy.ChannelSlug;
 import com.trafficrules.reconciliation.run.RunDocument;
-import com.trafficrules.reconciliation.asrun.AsRunFiles;
+import com.trafficrules.reconciliation.asrun.AsRunCsvReader;
+import com.trafficrules.reconciliation.asrun.RetroVueAsRunReader;
 import com.trafficrules.reconciliation.run.RunRequests;
 import com.trafficrules.reconciliation.run.RunRows;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +26,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,6 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ReconciliationController {
 
     private static final int LIST_LIMIT = 500;
+    private static final String CSV = "csv";
+    private static final Set<String> FORMATS = Set.of(CSV, "retrovue-jsonl");
 
     private final ReconciliationService service;
     private final RunStore runs;
@@ -84,8 +88,8 @@ class ReconciliationController {
                            @RequestParam(required = false) String format, HttpServletRequest request) throws IOException {
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate date = RunRequests.date(broadcastDate, "broadcastDate", problems);
-        if (format == null || !AsRunFiles.FORMATS.contains(format)) {
-            problems.add(new FieldProblem("format", "is one of " + new java.util.TreeSet<>(AsRunFiles.FORMATS)));
+        if (format == null || !FORMATS.contains(format)) {
+            problems.add(new FieldProblem("format", "is one of " + new java.util.TreeSet<>(FORMATS)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -97,7 +101,11 @@ class ReconciliationController {
         MessageDigest digest = sha256();
         try (Reader file = new BufferedReader(new InputStreamReader(new DigestInputStream(request.getInputStream(), digest),
                 StandardCharsets.UTF_8))) {
-            AsRunFiles.read(format, file, zone, rows);
+            if (format.equals(CSV)) {
+                new AsRunCsvReader(zone).read(file, rows::addAsRun, rows::quarantine);
+            } else {
+                new RetroVueAsRunReader().read(file, rows::addAsRun, rows::quarantine);
+            }
         }
         String fileHash = HexFormat.of().formatHex(digest.digest());
         return service.reconcile(new RunDocument(channel, date, format, rows.planned(), rows.asRun(), rows.quarantined()),
