@@ -102,6 +102,33 @@ class ReconciliationHttpTest {
     }
 
     @Test
+    void identicalRunsSentAtOnceAreReconciledOnce() throws Exception {
+        Map<String, Object> run = run();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Map<?, ?>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return reconciled(run);
+                }));
+            }
+            start.countDown();
+            List<Map<?, ?>> runs = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                runs.add(answer.get());
+            }
+
+            assertThat(runs).extracting(r -> (Object) r.get("runId")).containsOnly((Object) runs.get(0).get("runId"));
+            assertThat(runs).extracting(r -> (Object) r.get("decisionId")).containsOnly((Object) runs.get(0).get("decisionId"));
+            assertThat(runs).filteredOn(r -> Boolean.FALSE.equals(r.get("duplicate"))).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aRunIsReadBackByItsIdAndListedByChannelAndDate() {
         Map<?, ?> answer = reconciled(run());
 
