@@ -184,12 +184,18 @@ class RatingStore {
                 }, limit);
     }
 
-    /** Payloads whose routing failed and whose next attempt is due, locked for this transaction. */
-    List<JsonNode> dueRetries(Instant now, int limit) {
+    /**
+     * Payloads whose routing failed and whose next attempt is due, leased until {@code leasedUntil}: no other run (on
+     * any replica) takes them before then, and if this one dies they are due again then. Their batch, deciding them,
+     * sets their next attempt.
+     */
+    List<JsonNode> leaseDueRetries(Instant now, Instant leasedUntil, int limit) {
         return jdbc.query("""
-                        select payload from rating where retry_at <= ? and status = 'ROUTING_FAILED'
-                         order by retry_at, idempotency_key limit ? for update skip locked""",
-                (row, n) -> json.readTree(row.getString(1)), Timestamp.from(now), limit);
+                        update rating set retry_at = ? where idempotency_key in (
+                            select idempotency_key from rating where retry_at <= ? and status = 'ROUTING_FAILED'
+                             order by retry_at, idempotency_key limit ? for update skip locked)
+                        returning payload""",
+                (row, n) -> json.readTree(row.getString(1)), Timestamp.from(leasedUntil), Timestamp.from(now), limit);
     }
 
     private static java.sql.Array texts(Connection connection, List<String> values) throws SQLException {
