@@ -4,8 +4,8 @@ import com.trafficrules.kernel.Ruleset;
 import com.trafficrules.kernel.Scenario;
 import com.trafficrules.kernel.ScenarioKind;
 import com.trafficrules.policy.ChannelPolicies;
+import com.trafficrules.reconciliation.asrun.Quarantined;
 import com.trafficrules.reconciliation.run.Reconciler;
-import com.trafficrules.reconciliation.run.RowProblem;
 import com.trafficrules.reconciliation.run.RunDocument;
 import com.trafficrules.reconciliation.run.RunRequests;
 import com.trafficrules.web.InvalidRequestException;
@@ -62,7 +62,7 @@ final class ReconciliationScenarios implements ScenarioKind {
         return differences;
     }
 
-    private static String describe(RowProblem problem) {
+    private static String describe(Quarantined problem) {
         return problem.source() + "[" + problem.index() + "] " + problem.code();
     }
 

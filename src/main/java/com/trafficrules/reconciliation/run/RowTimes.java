@@ -1,6 +1,7 @@
 package com.trafficrules.reconciliation.run;
 
 import com.trafficrules.reconciliation.asrun.LocalTimes;
+import com.trafficrules.reconciliation.asrun.Quarantined;
 import com.trafficrules.reconciliation.asrun.UnreadableValue;
 import com.trafficrules.web.Times;
 import java.time.ZoneId;
@@ -17,13 +18,13 @@ public final class RowTimes {
     }
 
     /** An instant in epoch ms, or the quarantine code saying why there is none. */
-    public record Read(Long epochMs, String code) {
+    public record Read(Long epochMs, Quarantined.Code code) {
 
         static Read of(long epochMs) {
             return new Read(epochMs, null);
         }
 
-        static Read refused(String code) {
+        static Read refused(Quarantined.Code code) {
             return new Read(null, code);
         }
     }
@@ -33,7 +34,7 @@ public final class RowTimes {
         try {
             return Read.of(Times.parseWithOffset(text).toEpochMilli());
         } catch (DateTimeParseException e) {
-            return Read.refused("UNPARSEABLE_TIME");
+            return Read.refused(Quarantined.Code.UNPARSEABLE_TIME);
         }
     }
 
@@ -42,7 +43,7 @@ public final class RowTimes {
         try {
             return Read.of(LocalTimes.epochMs(text, zone));
         } catch (UnreadableValue e) {
-            return Read.refused(e.code().name());
+            return Read.refused(e.code());
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.trafficrules.reconciliation.run;
 
+import com.trafficrules.reconciliation.asrun.Quarantined;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * @param source {@code json}, {@code csv} or {@code retrovue-jsonl}
  */
 public record RunDocument(String channel, LocalDate broadcastDate, String source, List<PlannedRow> planned,
-                          List<AsRunEntry> asRun, List<RowProblem> quarantined) {
+                          List<AsRunEntry> asRun, List<Quarantined> quarantined) {
 
     public RunDocument {
         planned = List.copyOf(planned);

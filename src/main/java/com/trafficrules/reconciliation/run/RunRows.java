@@ -1,5 +1,15 @@
 package com.trafficrules.reconciliation.run;
 
+import static com.trafficrules.reconciliation.asrun.Quarantined.AS_RUN;
+import static com.trafficrules.reconciliation.asrun.Quarantined.Code.AMBIGUOUS_LOCAL_TIME;
+import static com.trafficrules.reconciliation.asrun.Quarantined.Code.DUPLICATE_ID;
+import static com.trafficrules.reconciliation.asrun.Quarantined.Code.INVALID_TIME_RANGE;
+import static com.trafficrules.reconciliation.asrun.Quarantined.Code.MISSING_FIELD;
+import static com.trafficrules.reconciliation.asrun.Quarantined.Code.NON_POSITIVE_LENGTH;
+import static com.trafficrules.reconciliation.asrun.Quarantined.Code.UNKNOWN_STATUS;
+import static com.trafficrules.reconciliation.asrun.Quarantined.Code.UNPARSEABLE_TIME;
+import static com.trafficrules.reconciliation.asrun.Quarantined.PLANNED;
+
 import com.trafficrules.reconciliation.asrun.AsRunRow;
 import com.trafficrules.reconciliation.asrun.Quarantined;
 import java.time.ZoneId;
@@ -23,7 +33,7 @@ public final class RunRows {
     private final ZoneId zone;
     private final List<PlannedRow> planned = new ArrayList<>();
     private final List<AsRunEntry> asRun = new ArrayList<>();
-    private final List<RowProblem> quarantined = new ArrayList<>();
+    private final List<Quarantined> quarantined = new ArrayList<>();
     private final Set<String> availIds = new HashSet<>();
     private final Set<String> eventIds = new HashSet<>();
 
@@ -40,7 +50,7 @@ public final class RunRows {
         return asRun;
     }
 
-    public List<RowProblem> quarantined() {
+    public List<Quarantined> quarantined() {
         return quarantined;
     }
 
@@ -48,13 +58,13 @@ public final class RunRows {
     public void addPlanned(int index, JsonNode row) {
         String missing = missing(row, "availId", "start", "end", "lengthMs", "status");
         if (missing != null) {
-            quarantine("planned", index, "MISSING_FIELD", missing + " is required");
+            quarantine(PLANNED, index, MISSING_FIELD, missing + " is required");
             return;
         }
         RowTimes.Read start = RowTimes.withOffset(text(row, "start"));
         RowTimes.Read end = RowTimes.withOffset(text(row, "end"));
         if (start.code() != null || end.code() != null) {
-            quarantine("planned", index, "UNPARSEABLE_TIME", (start.code() != null ? "start" : "end")
+            quarantine(PLANNED, index, UNPARSEABLE_TIME, (start.code() != null ? "start" : "end")
                     + " is not an RFC 3339 instant with an offset");
             return;
         }
@@ -65,13 +75,13 @@ public final class RunRows {
     /** A planned row read elsewhere (a transmission log), checked like one sent in JSON. */
     public void addPlanned(PlannedRow row) {
         if (row.endMs() <= row.startMs()) {
-            quarantine("planned", row.position(), "INVALID_TIME_RANGE", "end is not after start");
+            quarantine(PLANNED, row.position(), INVALID_TIME_RANGE, "end is not after start");
         } else if (row.lengthMs() <= 0) {
-            quarantine("planned", row.position(), "NON_POSITIVE_LENGTH", "lengthMs is a whole number of milliseconds above 0");
+            quarantine(PLANNED, row.position(), NON_POSITIVE_LENGTH, "lengthMs is a whole number of milliseconds above 0");
         } else if (!PLANNED_STATUSES.contains(row.status())) {
-            quarantine("planned", row.position(), "UNKNOWN_STATUS", "status is one of " + PLANNED_STATUSES);
+            quarantine(PLANNED, row.position(), UNKNOWN_STATUS, "status is one of " + PLANNED_STATUSES);
         } else if (!availIds.add(row.availId())) {
-            quarantine("planned", row.position(), "DUPLICATE_ID", "availId " + row.availId() + " appears earlier");
+            quarantine(PLANNED, row.position(), DUPLICATE_ID, "availId " + row.availId() + " appears earlier");
         } else {
             planned.add(row);
         }
@@ -81,17 +91,17 @@ public final class RunRows {
     public void addAsRun(int index, JsonNode row) {
         String missing = missing(row, "eventId", "start", "durationMs", "status");
         if (missing != null) {
-            quarantine("asRun", index, "MISSING_FIELD", missing + " is required");
+            quarantine(AS_RUN, index, MISSING_FIELD, missing + " is required");
             return;
         }
         RowTimes.Read start = RowTimes.offsetOrLocal(text(row, "start"), zone);
         if (start.code() != null) {
-            quarantine("asRun", index, start.code(), "start " + (start.code().equals("AMBIGUOUS_LOCAL_TIME")
+            quarantine(AS_RUN, index, start.code(), "start " + (start.code() == AMBIGUOUS_LOCAL_TIME
                     ? "is a local time the channel's clocks skip or repeat; give its offset" : "is not an RFC 3339 instant or local date-time"));
             return;
         }
         if (!row.get("durationMs").isIntegralNumber()) {
-            quarantine("asRun", index, "NON_POSITIVE_LENGTH", "durationMs is a whole number of milliseconds");
+            quarantine(AS_RUN, index, NON_POSITIVE_LENGTH, "durationMs is a whole number of milliseconds");
             return;
         }
         addAsRun(index, text(row, "eventId"), text(row, "spotId"), text(row, "availId"), start.epochMs(),
@@ -102,11 +112,11 @@ public final class RunRows {
     public void addAsRun(int position, String eventId, String spotId, String availId, long startMs, long durationMs, String status,
                          String billingCode, String assetUri, String matchKey) {
         if (!AS_RUN_STATUSES.contains(status)) {
-            quarantine("asRun", position, "UNKNOWN_STATUS", "status is one of " + new java.util.TreeSet<>(AS_RUN_STATUSES));
+            quarantine(AS_RUN, position, UNKNOWN_STATUS, "status is one of " + new java.util.TreeSet<>(AS_RUN_STATUSES));
         } else if (AIRED_STATUSES.contains(status) && durationMs <= 0) {
-            quarantine("asRun", position, "NON_POSITIVE_LENGTH", "durationMs of a row that aired is above 0");
+            quarantine(AS_RUN, position, NON_POSITIVE_LENGTH, "durationMs of a row that aired is above 0");
         } else if (!eventIds.add(eventId)) {
-            quarantine("asRun", position, "DUPLICATE_ID", "eventId " + eventId + " appears earlier");
+            quarantine(AS_RUN, position, DUPLICATE_ID, "eventId " + eventId + " appears earlier");
         } else {
             asRun.add(new AsRunEntry(position, eventId, spotId, availId, startMs, durationMs, status,
                     AIRED_STATUSES.contains(status), billingCode, assetUri, matchKey));
@@ -121,11 +131,11 @@ public final class RunRows {
 
     /** A row a file reader could not read. */
     public void quarantine(Quarantined problem) {
-        quarantine(problem.source(), problem.index(), problem.code().name(), problem.detail());
+        quarantined.add(problem);
     }
 
-    public void quarantine(String source, int index, String code, String detail) {
-        quarantined.add(new RowProblem(source, index, code, detail));
+    private void quarantine(String source, int index, Quarantined.Code code, String detail) {
+        quarantined.add(new Quarantined(source, index, code, detail));
     }
 
     private static String missing(JsonNode row, String... fields) {
