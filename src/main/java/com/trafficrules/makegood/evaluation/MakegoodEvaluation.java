@@ -77,15 +77,7 @@ public final class MakegoodEvaluation {
                                    Inventory inventory) {
         MakegoodSettings settings = MakegoodSettings.of(ruleset);
         List<RatingPayload> payloads = inputs.stream().filter(RatingInput::readable).map(RatingInput::payload).toList();
-        List<PastDelivery> deliveries = new ArrayList<>(history);
-        // A quarantined payload is not acted on: what it says it delivered counts in no rolling ratio of the batch.
-        Map<Integer, String> quarantined = MakegoodRules.quarantined(ruleset, payloads, nowMs);
-        for (RatingPayload p : payloads) {
-            if (p.actualGrps() != null && p.contractId() != null && !quarantined.containsKey(p.index())) {
-                deliveries.add(new PastDelivery(null, p.contractId(), p.market(), p.airedStartMs(), p.contractedGrps(), p.actualGrps()));
-            }
-        }
-        MakegoodRules.Judgements judgements = MakegoodRules.judge(ruleset, payloads, deliveries, nowMs);
+        MakegoodRules.Judgements judgements = MakegoodRules.judge(ruleset, payloads, history, nowMs);
         TreeSet<String> fired = new TreeSet<>(judgements.firedRules());
         List<Decided> judged = new ArrayList<>(inputs.size());
         for (RatingInput input : inputs) {

@@ -47,15 +47,25 @@ public final class MakegoodRules {
     }
 
     /** Judges the payloads against the version's bands, with the deliveries their rolling ratios count. */
-    public static Judgements judge(Ruleset ruleset, List<RatingPayload> payloads, Collection<PastDelivery> deliveries, long nowMs) {
-        Evaluation evaluation = evaluate(ruleset, payloads, deliveries, nowMs);
-        Map<Integer, String> quarantined = quarantineCodes(evaluation);
+    public static Judgements judge(Ruleset ruleset, List<RatingPayload> payloads, Collection<PastDelivery> history, long nowMs) {
+        // Quarantine first, on its own: a quarantined payload is judged no further, and what it says it delivered
+        // counts in no rolling ratio of the batch.
+        Evaluation quarantine = evaluate(ruleset, payloads, List.of(), nowMs);
+        Map<Integer, String> quarantined = quarantineCodes(quarantine);
+        List<RatingPayload> judgeable = payloads.stream().filter(p -> !quarantined.containsKey(p.index())).toList();
+        List<PastDelivery> deliveries = new ArrayList<>(history);
+        for (RatingPayload p : judgeable) {
+            if (p.actualGrps() != null && p.contractId() != null) {
+                deliveries.add(new PastDelivery(null, p.contractId(), p.market(), p.airedStartMs(), p.contractedGrps(), p.actualGrps()));
+            }
+        }
+        Evaluation evaluation = evaluate(ruleset, judgeable, deliveries, nowMs);
         Set<Integer> escalated = new HashSet<>();
         evaluation.outcomes().of(PriorityEscalated.class).forEach(p -> escalated.add(p.index()));
         Map<Integer, Judged> judged = new HashMap<>();
         for (Judged j : evaluation.outcomes().of(Judged.class)) {
             Judged earlier = judged.putIfAbsent(j.index(), j);
-            if (earlier != null && !quarantined.containsKey(j.index())) {
+            if (earlier != null) {
                 throw new IllegalStateException("The ruleset judged payload " + j.index() + " twice: " + earlier.status()
                         + " and " + j.status());
             }
@@ -73,16 +83,11 @@ public final class MakegoodRules {
                 byIndex.put(index, new Judgement(j.status(), j.ratio(), null, escalated.contains(index)));
             }
         }
-        return new Judgements(byIndex, evaluation.firedRules());
+        TreeSet<String> fired = new TreeSet<>(quarantine.firedRules());
+        fired.addAll(evaluation.firedRules());
+        return new Judgements(byIndex, List.copyOf(fired));
     }
 
-    /**
-     * The payloads the quarantine rules refuse, by index, each with its first code: what the batch says it
-     * delivered, which a quarantined payload must not add to, plays no part in quarantine.
-     */
-    public static Map<Integer, String> quarantined(Ruleset ruleset, List<RatingPayload> payloads, long nowMs) {
-        return quarantineCodes(evaluate(ruleset, payloads, List.of(), nowMs));
-    }
 
     private static Evaluation evaluate(Ruleset ruleset, List<RatingPayload> payloads, Collection<PastDelivery> deliveries,
                                        long nowMs) {
