@@ -8,6 +8,7 @@ import com.trafficrules.makegood.evaluation.MakegoodRules;
 import com.trafficrules.makegood.evaluation.MakegoodSettings;
 import com.trafficrules.makegood.evaluation.RatingsBatch;
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +40,7 @@ final class RatingsReplay implements DecisionReplay {
                         batch.ingestedAt().toEpochMilli(), null)
                 .decided().stream()
                 .map(d -> new JudgedItem(d.input().index(), d.status(),
-                        d.deliveryRatio() == null ? null : String.format(java.util.Locale.ROOT, "%.9f", d.deliveryRatio()),
+                        d.deliveryRatio() == null ? null : String.format(Locale.ROOT, "%.9f", d.deliveryRatio()),
                         d.reason()))
                 .toList();
     }

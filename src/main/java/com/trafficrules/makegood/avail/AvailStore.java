@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ public class AvailStore {
     }
 
     private List<Avail> withReservations(List<AvailOption> options) {
-        Map<String, List<Reservation>> reservations = new java.util.HashMap<>();
+        Map<String, List<Reservation>> reservations = new HashMap<>();
         if (!options.isEmpty()) {
             jdbc.query("""
                     select avail_id, order_id, start_at, duration_ms, product_codes from makegood_reservation

@@ -117,7 +117,7 @@ public final class MakegoodRules {
         }
 
         /** These exclusions, with need {@code index}'s for the avails {@code fresh} judged again replaced by its. */
-        Exclusions replacing(int index, Exclusions fresh, java.util.Collection<String> availIds) {
+        Exclusions replacing(int index, Exclusions fresh, Collection<String> availIds) {
             Map<Integer, Map<String, SortedSet<String>>> merged = new HashMap<>(byNeed);
             Map<String, SortedSet<String>> need = new HashMap<>(byNeed.getOrDefault(index, Map.of()));
             availIds.forEach(need::remove);

@@ -2,6 +2,7 @@ package com.trafficrules.makegood.evaluation;
 
 import com.trafficrules.makegood.facts.PastDelivery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +21,7 @@ public record RatingsBatch(Instant ingestedAt, List<JsonNode> payloads, List<Pas
 
     /** The payloads this decision judged, read. */
     public List<RatingInput> judgedInputs(MakegoodSettings settings) {
-        List<RatingInput> inputs = new java.util.ArrayList<>();
+        List<RatingInput> inputs = new ArrayList<>();
         for (int i = 0; i < payloads.size(); i++) {
             if (!duplicates.contains(i)) {
                 inputs.add(RatingInput.read(i, payloads.get(i), settings.defaultCureMs()));

@@ -2,6 +2,7 @@ package com.trafficrules.makegood.order;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,8 +65,8 @@ public class OrderStore {
             statement.setString(4, json.writeValueAsString(order.signedBody()));
             statement.setTimestamp(5, at);
         });
-        List<NewOrder> stored = new java.util.ArrayList<>();
-        List<NewOrder> taken = new java.util.ArrayList<>();
+        List<NewOrder> stored = new ArrayList<>();
+        List<NewOrder> taken = new ArrayList<>();
         int i = 0;
         for (int[] chunk : inserted) {
             for (int count : chunk) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -73,7 +74,7 @@ class RatingStore {
         if (claims.isEmpty()) {
             return claimed;
         }
-        List<Claim> ordered = claims.stream().sorted(java.util.Comparator.comparing(Claim::key)).toList();
+        List<Claim> ordered = claims.stream().sorted(Comparator.comparing(Claim::key)).toList();
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
                     insert into rating (idempotency_key, spot_id, market, contract_id, aired_start, contracted_grps, actual_grps,

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Pairs as-run rows with planned ones, in the contract's order: by spotId, then by availId, then each remaining
@@ -61,8 +62,8 @@ public final class Matching {
     }
 
     private static void byId(List<PlannedRow> planned, List<AsRunEntry> asRun, Map<PlannedRow, AsRunEntry> matched,
-                             Map<AsRunEntry, PlannedRow> matchedAsRun, java.util.function.Function<PlannedRow, String> plannedId,
-                             java.util.function.Function<AsRunEntry, String> asRunId) {
+                             Map<AsRunEntry, PlannedRow> matchedAsRun, Function<PlannedRow, String> plannedId,
+                             Function<AsRunEntry, String> asRunId) {
         // Every unmatched planned row with the id, in planned order: spotIds need not be unique (a spot booked twice).
         Map<String, ArrayDeque<PlannedRow>> unmatched = new HashMap<>();
         for (PlannedRow row : planned) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -112,7 +113,7 @@ public final class RunRows {
     public void addAsRun(int position, String eventId, String spotId, String availId, long startMs, long durationMs, String status,
                          String billingCode, String assetUri, String matchKey) {
         if (!AS_RUN_STATUSES.contains(status)) {
-            quarantine(AS_RUN, position, UNKNOWN_STATUS, "status is one of " + new java.util.TreeSet<>(AS_RUN_STATUSES));
+            quarantine(AS_RUN, position, UNKNOWN_STATUS, "status is one of " + new TreeSet<>(AS_RUN_STATUSES));
         } else if (AIRED_STATUSES.contains(status) && durationMs <= 0) {
             quarantine(AS_RUN, position, NON_POSITIVE_LENGTH, "durationMs of a row that aired is above 0");
         } else if (!eventIds.add(eventId)) {

@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -89,7 +90,7 @@ class ReconciliationController {
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate date = RunRequests.date(broadcastDate, "broadcastDate", problems);
         if (format == null || !FORMATS.contains(format)) {
-            problems.add(new FieldProblem("format", "is one of " + new java.util.TreeSet<>(FORMATS)));
+            problems.add(new FieldProblem("format", "is one of " + new TreeSet<>(FORMATS)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
