@@ -20,9 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Future inventory in PostgreSQL. Routing reads an avail's current room and product codes from one row; a
- * reservation is a compare-and-set on that row, so of two make-goods racing for its last 30 s exactly one wins,
- * whichever replica each runs on. Product codes are kept sorted and distinct, so "still as it was" is equality.
+ * Future inventory in PostgreSQL. Routing reads avails without holding anything, then holds the markets it routes
+ * in (see {@link #lockMarkets}), reads again the avails it read and reserves against them as they then stand, so
+ * of two make-goods racing for an avail's last 30 s exactly one wins, whichever replica each runs on. Product codes
+ * are kept sorted and distinct, so "still as it was" is equality.
  */
 @Repository
 public class AvailStore {
@@ -131,12 +132,37 @@ public class AvailStore {
         }, (Object) markets.toArray(String[]::new));
     }
 
+    /** An avail as a routing holding its market sees it: as it stands, and the room the traffic system booked (where reservations start). */
+    public record Held(AvailOption avail, long bookedRemainingMs) {
+    }
+
+    /** These avails as they stand; the caller holds their markets. */
+    public List<Held> current(Collection<String> ids) {
+        return jdbc.query("select " + OPTION_COLUMNS + ", booked_remaining_ms from avail where id = any(?)",
+                (row, n) -> new Held(option(row), row.getLong("booked_remaining_ms")), (Object) ids.toArray(String[]::new));
+    }
+
+    /** Writes the room and product codes that reservations left these avails with; the caller holds their markets. */
+    public void reserved(Collection<AvailOption> avails) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("update avail set remaining_ms = ?, product_codes = ?, updated_at = ? where id = ?", avails, 500,
+                (statement, avail) -> {
+                    statement.setLong(1, avail.remainingMs());
+                    statement.setArray(2, statement.getConnection().createArrayOf("text", sorted(avail.productCodes())));
+                    statement.setTimestamp(3, now);
+                    statement.setString(4, avail.availId());
+                });
+    }
+
     /** Where one make-good looks for avails: a market and the starts {@code (fromMs, untilMs)}. */
     public record Window(int index, String market, long fromMs, long untilMs) {
     }
 
-    /** For each window (by its index), the avails starting in it, by start: one query, an index probe per window. */
-    public Map<Integer, List<AvailOption>> around(List<Window> windows) {
+    /**
+     * For each window (by its index), the avails starting in it, by start (then id): the {@code earliest} first
+     * ones, or all when it is 0. One query, an index probe per window.
+     */
+    public Map<Integer, List<AvailOption>> around(List<Window> windows, int earliest) {
         Map<Integer, List<AvailOption>> around = new LinkedHashMap<>();
         windows.forEach(window -> around.put(window.index(), new ArrayList<>()));
         if (windows.isEmpty()) {
@@ -148,54 +174,21 @@ public class AvailStore {
                            a.product_codes
                       from unnest(?::int[], ?::text[], ?::timestamptz[], ?::timestamptz[]) as w(idx, market, from_at, until_at)
                       cross join lateral (select * from avail a where a.market = w.market and a.start_at > w.from_at
-                                            and a.start_at < w.until_at) a
-                     order by w.idx, a.start_at, a.id""");
+                                            and a.start_at < w.until_at order by a.start_at, a.id collate "C" limit nullif(?, 0)) a
+                     order by w.idx, a.start_at, a.id collate "C"
+                    """);
             statement.setArray(1, connection.createArrayOf("int4", windows.stream().map(Window::index).toArray()));
             statement.setArray(2, connection.createArrayOf("text", windows.stream().map(Window::market).toArray()));
             statement.setArray(3, connection.createArrayOf("timestamptz",
                     windows.stream().map(w -> Timestamp.from(Instant.ofEpochMilli(w.fromMs()))).toArray()));
             statement.setArray(4, connection.createArrayOf("timestamptz",
                     windows.stream().map(w -> Timestamp.from(Instant.ofEpochMilli(w.untilMs()))).toArray()));
+            statement.setInt(5, earliest);
             return statement;
         }, row -> {
             around.get(row.getInt(1)).add(option(row));
         });
         return around;
-    }
-
-    /**
-     * Takes {@code lengthMs} from the avail and adds {@code codes}, provided it is still exactly {@code seen}; the
-     * offset in the avail where the spot sits (what earlier make-goods took), or -1 when the avail changed.
-     */
-    public long take(AvailOption seen, long lengthMs, List<String> codes) {
-        TreeSet<String> after = new TreeSet<>(seen.productCodes());
-        after.addAll(codes);
-        List<Long> offsets = jdbc.query(connection -> {
-            var statement = connection.prepareStatement("""
-                    update avail set remaining_ms = remaining_ms - ?, product_codes = ?
-                     where id = ? and remaining_ms = ? and product_codes = ? and remaining_ms >= ?
-                    returning booked_remaining_ms - remaining_ms - ?""");
-            statement.setLong(1, lengthMs);
-            statement.setArray(2, connection.createArrayOf("text", after.toArray(String[]::new)));
-            statement.setString(3, seen.availId());
-            statement.setLong(4, seen.remainingMs());
-            statement.setArray(5, connection.createArrayOf("text", sorted(seen.productCodes())));
-            statement.setLong(6, lengthMs);
-            statement.setLong(7, lengthMs);
-            return statement;
-        }, (row, n) -> row.getLong(1));
-        return offsets.isEmpty() ? -1 : offsets.get(0);
-    }
-
-    /** Puts an avail this transaction took from back as it was seen. */
-    public void restore(AvailOption seen) {
-        jdbc.update(connection -> {
-            var statement = connection.prepareStatement("update avail set remaining_ms = ?, product_codes = ? where id = ?");
-            statement.setLong(1, seen.remainingMs());
-            statement.setArray(2, connection.createArrayOf("text", sorted(seen.productCodes())));
-            statement.setString(3, seen.availId());
-            return statement;
-        });
     }
 
     /** Gives back what {@code orderId} reserved: its room, and its product codes unless booked or reserved by another. */

@@ -28,8 +28,6 @@ public final class MakegoodEvaluation {
 
     /** How many avails an escalation lists for the person who decides it. */
     static final int NEAREST_AVAILS = 5;
-    /** How often a make-good that lost its avails to another is routed again before it fails. */
-    static final int RESERVATION_ATTEMPTS = 3;
 
     private MakegoodEvaluation() {
     }
@@ -104,105 +102,197 @@ public final class MakegoodEvaluation {
                         p.productCodes()));
             }
         }
-        Router router = new Router(ruleset, settings, inventory, List.copyOf(needs.values()), fired);
-        List<Decided> decided = judged.stream()
-                .map(d -> needs.containsKey(d.input().index()) ? router.route(d, needs.get(d.input().index())) : d).toList();
+        List<Decided> toRoute = judged.stream().filter(d -> needs.containsKey(d.input().index())).toList();
+        Map<Integer, Decided> routed = new Router(ruleset, settings, inventory, needs, toRoute, fired).route(toRoute);
+        List<Decided> decided = judged.stream().map(d -> routed.getOrDefault(d.input().index(), d)).toList();
         return new Outcome(decided, List.copyOf(fired));
     }
 
     /**
-     * Routes one batch's make-goods in payload order, so that earlier ones have first pick. The batch's avails are
-     * read and judged for every make-good at once; a make-good whose avails an earlier one of the batch took from
-     * is judged again against them as they now stand, and one that lost its avails to another batch reads them again.
+     * Routes one batch's make-goods in payload order, so that earlier ones have first pick. Most of the work is done
+     * before the batch holds its markets: each make-good reads its earliest avails, and all of them only when those
+     * hold no single avail that covers it, and the rules judge them. Then, holding the markets, the batch reads
+     * again how those avails stand, has the rules judge again the ones another batch reserved in meanwhile, routes
+     * each make-good after what the ones before it took, and reserves.
      */
     private static final class Router {
+
+        /** How many avails a make-good reads first: a single avail that covers it is nearly always among them. */
+        static final int EARLIEST_AVAILS = 24;
 
         private final Ruleset ruleset;
         private final MakegoodSettings settings;
         private final Inventory inventory;
         private final Set<String> fired;
-        private final Map<Integer, List<AvailOption>> around;
-        private final Exclusions exclusions;
-        /** The avails this batch reserved in, as they stand after it. */
-        private final Map<String, AvailOption> taken = new HashMap<>();
+        private final Map<Integer, MakegoodNeed> needs = new LinkedHashMap<>();
+        /** Each make-good's avails by start, as far as they were read; and the make-goods all of whose avails were read. */
+        private final Map<Integer, List<String>> optionIds = new HashMap<>();
+        private final Set<Integer> readAll = new HashSet<>();
+        /** Each avail as it stood when it was last read. */
+        private final Map<String, AvailOption> known = new HashMap<>();
+        /** What the rules said of a make-good and an avail as it stood: the conditions it failed, by need index and avail. */
+        private final Map<Integer, Map<AvailOption, SortedSet<String>>> judged = new HashMap<>();
 
-        Router(Ruleset ruleset, MakegoodSettings settings, Inventory inventory, List<MakegoodNeed> needs, Set<String> fired) {
+        Router(Ruleset ruleset, MakegoodSettings settings, Inventory inventory, Map<Integer, MakegoodNeed> needs,
+               List<Decided> toRoute, Set<String> fired) {
             this.ruleset = ruleset;
             this.settings = settings;
             this.inventory = inventory;
             this.fired = fired;
-            this.around = inventory.around(needs);
-            Map<String, AvailOption> distinct = new LinkedHashMap<>();
-            around.values().forEach(avails -> avails.forEach(avail -> distinct.putIfAbsent(avail.availId(), avail)));
-            this.exclusions = judge(needs, distinct.values());
+            this.needs.putAll(needs);
+            read(List.copyOf(needs.values()), EARLIEST_AVAILS);
+            // What the earliest avails cannot settle as read, they cannot after the batch's own reservations either
+            // (those only take room and add codes): such make-goods read all their avails now, in one query.
+            Map<String, AvailOption> asRead = new HashMap<>(known);
+            read(toRoute.stream().filter(d -> !readAll.contains(d.input().index()) && !settled(d, asRead))
+                    .map(d -> needs.get(d.input().index())).toList(), 0);
         }
 
-        Decided route(Decided judged, MakegoodNeed need) {
-            List<AvailOption> options = around.getOrDefault(need.index(), List.of());
-            Exclusions excluded = exclusions;
-            List<AvailOption> changed = options.stream().filter(avail -> taken.containsKey(avail.availId()))
-                    .map(avail -> taken.get(avail.availId())).toList();
-            if (!changed.isEmpty()) {
-                // Only the avails an earlier make-good of the batch took from are judged again; the rest stand.
-                options = options.stream().map(avail -> taken.getOrDefault(avail.availId(), avail)).toList();
-                excluded = excluded.replacing(need.index(), judge(List.of(need), changed),
-                        changed.stream().map(AvailOption::availId).toList());
-            }
-            if (judged.status().equals("COMPLIANCE_VIOLATION")) {
-                return withNearest(judged, "COMPLIANCE_VIOLATION", null, options, excluded);
-            }
-            for (int attempt = 0; attempt < RESERVATION_ATTEMPTS; attempt++) {
-                Exclusions now = excluded;
-                List<AvailOption> usable = options.stream().filter(a -> now.of(need.index(), a.availId()).isEmpty()).toList();
-                List<AvailOption> chosen = Routing.choose(judged.deficitGrps(), usable, settings.maxPlacements());
-                if (chosen.isEmpty()) {
-                    return withNearest(judged, "ROUTING_FAILED", "NO_INVENTORY", options, excluded);
+        /** The make-goods of {@code toRoute} (in payload order) routed, reserved or escalated, by payload index. */
+        Map<Integer, Decided> route(List<Decided> toRoute) {
+            Set<String> markets = new TreeSet<>();
+            needs.values().forEach(need -> markets.add(need.market()));
+            Map<String, AvailOption> standing = inventory.hold(markets, List.copyOf(known.keySet()));
+            // Another batch may have reserved in some since they were read; those are judged again as they now stand.
+            known.putAll(standing);
+            return reserve(pass(toRoute));
+        }
+
+        /**
+         * Routes every make-good in turn against the avails as known, each after what the ones before it took. The
+         * placements here say only which avails a make-good takes; where in them it sits is {@link #reserve}'s.
+         */
+        private Map<Integer, Decided> pass(List<Decided> toRoute) {
+            Map<String, AvailOption> standing = new HashMap<>(known);
+            Map<Integer, Decided> routed = new LinkedHashMap<>();
+            for (Decided judgedPayload : toRoute) {
+                MakegoodNeed need = needs.get(judgedPayload.input().index());
+                Decided decided = routeOne(judgedPayload, need, standing);
+                for (Placement placement : decided.placements()) {
+                    standing.put(placement.availId(), Inventory.taken(standing.get(placement.availId()), need));
                 }
-                List<Placement> placements = inventory.reserve(need, chosen);
-                if (!placements.isEmpty()) {
-                    chosen.forEach(avail -> taken.put(avail.availId(), after(avail, need)));
-                    return new Decided(judged.input(), "TRIGGERED", judged.deliveryRatio(), null, judged.priority(),
-                            judged.deficitGrps(), placements, List.of());
+                routed.put(need.index(), decided);
+            }
+            return routed;
+        }
+
+        private Decided routeOne(Decided judgedPayload, MakegoodNeed need, Map<String, AvailOption> standing) {
+            Decided decided = tryRoute(judgedPayload, need, standing);
+            if (decided == null) {
+                read(List.of(need), 0);
+                decided = tryRoute(judgedPayload, need, standing);
+            }
+            return decided;
+        }
+
+        /** Whether the avails as read so far settle the make-good, against avails standing as {@code standing} says. */
+        private boolean settled(Decided judgedPayload, Map<String, AvailOption> standing) {
+            return tryRoute(judgedPayload, needs.get(judgedPayload.input().index()), standing) != null;
+        }
+
+        /** The make-good routed or escalated; null when that takes more of its avails than were read. */
+        private Decided tryRoute(Decided judgedPayload, MakegoodNeed need, Map<String, AvailOption> standing) {
+            boolean all = readAll.contains(need.index());
+            List<AvailOption> options = optionIds.get(need.index()).stream().map(id -> standing.computeIfAbsent(id, known::get))
+                    .toList();
+            Map<AvailOption, SortedSet<String>> failed = judge(need, options);
+            if (judgedPayload.status().equals("COMPLIANCE_VIOLATION")) {
+                List<NearAvail> nearest = nearest(options, failed);
+                return nearest.size() < NEAREST_AVAILS && !all ? null : escalated(judgedPayload, "COMPLIANCE_VIOLATION", null, nearest);
+            }
+            List<AvailOption> usable = options.stream()
+                    .filter(avail -> failed.get(avail).isEmpty()).toList();
+            List<AvailOption> chosen = Routing.choose(judgedPayload.deficitGrps(), usable, settings.maxPlacements());
+            if (chosen.size() != 1 && !all) {
+                // Only a single avail that covers the deficit is sure to be the earliest without reading them all.
+                return null;
+            }
+            if (chosen.isEmpty()) {
+                return escalated(judgedPayload, "ROUTING_FAILED", "NO_INVENTORY", nearest(options, failed));
+            }
+            List<Placement> taking = chosen.stream().map(avail -> new Placement(avail.availId(), 0, need.spotLengthMs(),
+                    avail.programId(), avail.estimatedGrps())).toList();
+            return new Decided(judgedPayload.input(), "TRIGGERED", judgedPayload.deliveryRatio(), null, judgedPayload.priority(),
+                    judgedPayload.deficitGrps(), taking, List.of());
+        }
+
+        /** Reads the needs' avails, the earliest ones or all; an avail read before stays as it was known. */
+        private void read(List<MakegoodNeed> toRead, int earliest) {
+            if (toRead.isEmpty()) {
+                return;
+            }
+            Map<Integer, List<AvailOption>> around = inventory.around(toRead, earliest);
+            Map<String, AvailOption> fresh = new LinkedHashMap<>();
+            around.forEach((index, avails) -> {
+                optionIds.put(index, avails.stream().map(AvailOption::availId).toList());
+                if (earliest == 0 || avails.size() < earliest) {
+                    readAll.add(index);
                 }
-                // Another batch changed one of them since they were read: read this make-good's avails again.
-                options = inventory.around(List.of(need)).getOrDefault(need.index(), List.of());
-                options.forEach(avail -> {
-                    if (taken.containsKey(avail.availId())) {
-                        taken.put(avail.availId(), avail);
+                avails.forEach(avail -> {
+                    if (!known.containsKey(avail.availId())) {
+                        known.put(avail.availId(), avail);
+                        fresh.put(avail.availId(), avail);
                     }
                 });
-                excluded = judge(List.of(need), options);
+            });
+            // One session for the whole read: the rules join each make-good with the avails of its market.
+            judgeTogether(toRead, fresh.values());
+        }
+
+        /** The conditions each option fails for {@code need}, judging the ones the rules have not seen as they stand. */
+        private Map<AvailOption, SortedSet<String>> judge(MakegoodNeed need, List<AvailOption> options) {
+            Map<AvailOption, SortedSet<String>> byAvail = judged.computeIfAbsent(need.index(), i -> new HashMap<>());
+            List<AvailOption> unseen = options.stream().filter(avail -> !byAvail.containsKey(avail)).toList();
+            if (!unseen.isEmpty()) {
+                judgeTogether(List.of(need), unseen);
             }
-            // Every attempt lost its avails to a make-good routed at the same moment.
-            return withNearest(judged, "ROUTING_FAILED", "NO_INVENTORY", options, excluded);
+            return byAvail;
         }
 
-        private Exclusions judge(Collection<MakegoodNeed> needs, Collection<AvailOption> avails) {
-            Exclusions judged = MakegoodRules.exclusions(ruleset, needs, avails);
-            fired.addAll(judged.firedRules());
-            return judged;
+        private void judgeTogether(Collection<MakegoodNeed> toJudge, Collection<AvailOption> avails) {
+            if (avails.isEmpty()) {
+                return;
+            }
+            Exclusions exclusions = MakegoodRules.exclusions(ruleset, toJudge, avails);
+            fired.addAll(exclusions.firedRules());
+            for (MakegoodNeed need : toJudge) {
+                Map<AvailOption, SortedSet<String>> byAvail = judged.computeIfAbsent(need.index(), i -> new HashMap<>());
+                avails.stream().filter(avail -> avail.market().equals(need.market()))
+                        .forEach(avail -> byAvail.put(avail, exclusions.of(need.index(), avail.availId())));
+            }
         }
 
-        /** The avail as a reservation for {@code need} leaves it: the spot's length less room, its codes added. */
-        private static AvailOption after(AvailOption avail, MakegoodNeed need) {
-            TreeSet<String> codes = new TreeSet<>(avail.productCodes());
-            codes.addAll(need.productCodes());
-            return new AvailOption(avail.availId(), avail.market(), avail.programId(), avail.startMs(), avail.durationMs(),
-                    avail.remainingMs() - need.spotLengthMs(), avail.estimatedGrps(), List.copyOf(codes));
+        /** Reserves the routed make-goods in the avails the batch holds, each where {@link Inventory#reserve} puts it. */
+        private Map<Integer, Decided> reserve(Map<Integer, Decided> routed) {
+            List<Inventory.Taking> takings = new ArrayList<>();
+            routed.forEach((index, decided) -> {
+                if (!decided.placements().isEmpty()) {
+                    takings.add(new Inventory.Taking(needs.get(index),
+                            decided.placements().stream().map(p -> known.get(p.availId())).toList()));
+                }
+            });
+            Map<Integer, List<Placement>> placed = inventory.reserve(takings);
+            Map<Integer, Decided> reserved = new LinkedHashMap<>();
+            routed.forEach((index, d) -> reserved.put(index, d.placements().isEmpty() ? d : new Decided(d.input(), d.status(),
+                    d.deliveryRatio(), d.reason(), d.priority(), d.deficitGrps(), placed.get(index), d.nearest())));
+            return reserved;
         }
 
-        private Decided withNearest(Decided judged, String status, String reason, List<AvailOption> options, Exclusions exclusions) {
-            int index = judged.input().index();
-            Map<String, NearAvail> nearest = new LinkedHashMap<>();
+        /** The earliest avails that fail at most one condition, for the person who decides an escalation. */
+        private static List<NearAvail> nearest(List<AvailOption> options, Map<AvailOption, SortedSet<String>> failed) {
+            List<NearAvail> nearest = new ArrayList<>();
             for (AvailOption avail : options.stream().sorted(Routing.EARLIEST).toList()) {
-                SortedSet<String> failed = exclusions.of(index, avail.availId());
-                if (failed.size() <= 1 && nearest.size() < NEAREST_AVAILS) {
-                    nearest.put(avail.availId(), new NearAvail(avail.availId(), avail.startMs(), avail.remainingMs(),
-                            avail.estimatedGrps(), failed));
+                SortedSet<String> conditions = failed.get(avail);
+                if (conditions.size() <= 1 && nearest.size() < NEAREST_AVAILS) {
+                    nearest.add(new NearAvail(avail.availId(), avail.startMs(), avail.remainingMs(), avail.estimatedGrps(), conditions));
                 }
             }
+            return List.copyOf(nearest);
+        }
+
+        private static Decided escalated(Decided judged, String status, String reason, List<NearAvail> nearest) {
             return new Decided(judged.input(), status, judged.deliveryRatio(), reason, judged.priority(), judged.deficitGrps(),
-                    List.of(), List.copyOf(nearest.values()));
+                    List.of(), nearest);
         }
     }
 

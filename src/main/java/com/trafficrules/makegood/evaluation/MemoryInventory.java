@@ -2,13 +2,16 @@ package com.trafficrules.makegood.evaluation;
 
 import com.trafficrules.makegood.facts.AvailOption;
 import com.trafficrules.makegood.facts.MakegoodNeed;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
-/** A scenario's avails, reserved in memory: what the database does, without one, for {@code bin/rule-tests}. */
+/**
+ * A scenario's avails, reserved in memory: what the database does, without one, for {@code bin/rule-tests}. Nothing
+ * else routes in it, so every avail is always as it was read; {@link #around} gives all of a market's avails, which
+ * is never fewer than the earliest ones asked for.
+ */
 public final class MemoryInventory implements Inventory {
 
     private final Map<String, AvailOption> avails = new LinkedHashMap<>();
@@ -22,30 +25,22 @@ public final class MemoryInventory implements Inventory {
     }
 
     @Override
-    public Map<Integer, List<AvailOption>> around(List<MakegoodNeed> needs) {
+    public Map<Integer, List<AvailOption>> around(List<MakegoodNeed> needs, int earliest) {
         Map<Integer, List<AvailOption>> around = new LinkedHashMap<>();
-        needs.forEach(need -> around.put(need.index(),
-                avails.values().stream().filter(avail -> avail.market().equals(need.market())).toList()));
+        needs.forEach(need -> around.put(need.index(), avails.values().stream().filter(avail -> avail.market().equals(need.market()))
+                .sorted(Routing.EARLIEST).toList()));
         return around;
     }
 
     @Override
-    public List<Placement> reserve(MakegoodNeed need, List<AvailOption> chosen) {
-        List<Placement> placements = new ArrayList<>();
-        for (AvailOption seen : chosen) {
-            if (!avails.get(seen.availId()).equals(seen)) {
-                return List.of();
-            }
-        }
-        for (AvailOption avail : chosen) {
-            long takenMs = bookedRemainingMs.get(avail.availId()) - avail.remainingMs();
-            placements.add(new Placement(avail.availId(), avail.startMs() + takenMs, need.spotLengthMs(), avail.programId(),
-                    avail.estimatedGrps()));
-            TreeSet<String> codes = new TreeSet<>(avail.productCodes());
-            codes.addAll(need.productCodes());
-            avails.put(avail.availId(), new AvailOption(avail.availId(), avail.market(), avail.programId(), avail.startMs(),
-                    avail.durationMs(), avail.remainingMs() - need.spotLengthMs(), avail.estimatedGrps(), List.copyOf(codes)));
-        }
-        return placements;
+    public Map<String, AvailOption> hold(Collection<String> markets, Collection<String> availIds) {
+        Map<String, AvailOption> held = new LinkedHashMap<>();
+        availIds.forEach(id -> held.put(id, avails.get(id)));
+        return held;
+    }
+
+    @Override
+    public Map<Integer, List<Placement>> reserve(List<Taking> takings) {
+        return Inventory.place(takings, avails, bookedRemainingMs);
     }
 }

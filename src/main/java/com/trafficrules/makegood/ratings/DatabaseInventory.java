@@ -5,15 +5,17 @@ import com.trafficrules.makegood.evaluation.Inventory;
 import com.trafficrules.makegood.facts.AvailOption;
 import com.trafficrules.makegood.facts.MakegoodNeed;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The avails in PostgreSQL, for one batch's transaction, which holds the markets it routes in (see
- * {@link AvailStore#lockMarkets}) from its first read to its commit. A make-good's avails are taken all or none: when one of
- * them changed meanwhile, the ones taken before it are put back as they were (this transaction holds their rows
- * since it took them, so nothing else changed them).
+ * The avails in PostgreSQL, for one batch's transaction: read without holding anything, then the batch's markets
+ * held from {@link #hold} to its commit (see {@link AvailStore#lockMarkets}), so what is reserved against is what it
+ * read under them.
  */
 final class DatabaseInventory implements Inventory {
 
@@ -21,37 +23,36 @@ final class DatabaseInventory implements Inventory {
     static final long NEAR_MISS_MS = Duration.ofDays(1).toMillis();
 
     private final AvailStore avails;
-    private boolean marketsHeld;
 
     DatabaseInventory(AvailStore avails) {
         this.avails = avails;
     }
 
     @Override
-    public Map<Integer, List<AvailOption>> around(List<MakegoodNeed> needs) {
-        if (!marketsHeld) {
-            // The first read is the batch's: every market it routes in is held from here to its commit, so what is
-            // read is what is reserved against, and a later read (for a make-good that lost its avails) is covered.
-            avails.lockMarkets(needs.stream().map(MakegoodNeed::market).toList());
-            marketsHeld = true;
-        }
+    public Map<Integer, List<AvailOption>> around(List<MakegoodNeed> needs, int earliest) {
         return avails.around(needs.stream().map(need -> new AvailStore.Window(need.index(), need.market(), need.windowStartMs(),
-                need.cureDeadlineMs() + NEAR_MISS_MS)).toList());
+                need.cureDeadlineMs() + NEAR_MISS_MS)).toList(), earliest);
     }
 
     @Override
-    public List<Placement> reserve(MakegoodNeed need, List<AvailOption> chosen) {
-        List<Placement> placements = new ArrayList<>();
-        for (int i = 0; i < chosen.size(); i++) {
-            AvailOption avail = chosen.get(i);
-            long offsetMs = avails.take(avail, need.spotLengthMs(), need.productCodes());
-            if (offsetMs < 0) {
-                chosen.subList(0, i).forEach(avails::restore);
-                return List.of();
-            }
-            placements.add(new Placement(avail.availId(), avail.startMs() + offsetMs, need.spotLengthMs(), avail.programId(),
-                    avail.estimatedGrps()));
-        }
-        return placements;
+    public Map<String, AvailOption> hold(Collection<String> markets, Collection<String> availIds) {
+        avails.lockMarkets(markets);
+        Map<String, AvailOption> standing = new LinkedHashMap<>();
+        avails.current(availIds).forEach(held -> standing.put(held.avail().availId(), held.avail()));
+        return standing;
+    }
+
+    @Override
+    public Map<Integer, List<Placement>> reserve(List<Taking> takings) {
+        Map<String, AvailOption> standing = new HashMap<>();
+        Map<String, Long> bookedRemainingMs = new HashMap<>();
+        avails.current(takings.stream().flatMap(taking -> taking.avails().stream()).map(AvailOption::availId).distinct().toList())
+                .forEach(held -> {
+                    standing.put(held.avail().availId(), held.avail());
+                    bookedRemainingMs.put(held.avail().availId(), held.bookedRemainingMs());
+                });
+        Map<Integer, List<Placement>> placed = Inventory.place(takings, standing, bookedRemainingMs);
+        avails.reserved(standing.values().stream().sorted(Comparator.comparing(AvailOption::availId)).toList());
+        return placed;
     }
 }
