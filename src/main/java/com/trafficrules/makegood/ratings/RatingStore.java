@@ -102,20 +102,29 @@ class RatingStore {
         return claimed;
     }
 
-    /** Writes each claimed key's answer. */
+    /** Writes each claimed key's answer, in one statement (a batch of single-row updates took several times as long). */
     void complete(List<Decided> decided, UUID decisionId, Instant now) {
-        jdbc.batchUpdate("""
-                update rating set status = ?, final = ?, result = ?::json, escalation = ?::json, decision_id = ?, evaluated_at = ?,
-                                  retry_at = ?
-                 where idempotency_key = ?""", decided, 500, (statement, d) -> {
-            statement.setString(1, d.status());
-            statement.setBoolean(2, d.isFinal());
-            statement.setString(3, json.writeValueAsString(d.result()));
-            statement.setString(4, d.escalation() == null ? null : json.writeValueAsString(d.escalation()));
-            statement.setObject(5, decisionId);
-            statement.setTimestamp(6, Timestamp.from(now));
-            statement.setTimestamp(7, d.retryAt() == null ? null : Timestamp.from(d.retryAt()));
-            statement.setString(8, d.key());
+        if (decided.isEmpty()) {
+            return;
+        }
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    update rating r set status = t.status, final = t.final, result = t.result::json, escalation = t.escalation::json,
+                                        decision_id = ?, evaluated_at = ?, retry_at = t.retry_at
+                      from unnest(?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::timestamptz[])
+                           as t(idempotency_key, status, final, result, escalation, retry_at)
+                     where r.idempotency_key = t.idempotency_key""");
+            statement.setObject(1, decisionId);
+            statement.setTimestamp(2, Timestamp.from(now));
+            statement.setArray(3, texts(connection, decided.stream().map(Decided::key).toList()));
+            statement.setArray(4, texts(connection, decided.stream().map(Decided::status).toList()));
+            statement.setArray(5, connection.createArrayOf("boolean", decided.stream().map(Decided::isFinal).toArray()));
+            statement.setArray(6, texts(connection, decided.stream().map(d -> json.writeValueAsString(d.result())).toList()));
+            statement.setArray(7, texts(connection, decided.stream()
+                    .map(d -> d.escalation() == null ? null : json.writeValueAsString(d.escalation())).toList()));
+            statement.setArray(8, connection.createArrayOf("timestamptz", decided.stream()
+                    .map(d -> d.retryAt() == null ? null : Timestamp.from(d.retryAt())).toArray()));
+            return statement;
         });
     }
 
