@@ -13,6 +13,7 @@ import com.trafficrules.makegood.evaluation.MakegoodRules;
 import com.trafficrules.makegood.evaluation.MakegoodSettings;
 import com.trafficrules.makegood.evaluation.MemoryInventory;
 import com.trafficrules.makegood.evaluation.RatingInput;
+import com.trafficrules.makegood.evaluation.RollingHistory;
 import com.trafficrules.makegood.facts.AvailOption;
 import com.trafficrules.makegood.facts.PastDelivery;
 import com.trafficrules.ruletest.Scenarios;
@@ -82,6 +83,20 @@ class DrlMatchesReferenceProperties {
     }
 
     /**
+     * The service hands the rules its history condensed (see {@link RollingHistory}); the rules decide every
+     * payload the same on it as on the spots one by one.
+     */
+    @Property(tries = 1000)
+    void condensingTheHistoryChangesNoDecision(@ForAll("batches") Batch batch) {
+        List<JsonNode> payloads = batch.payloads();
+        List<PastDelivery> condensed = RollingHistory.condensed(MakegoodSettings.of(ShippedRuleset.compiled()), inputs(payloads),
+                batch.history());
+        Statistics.label("history condensed").collect(condensed.size() < batch.history().size());
+        assertEquals(drl(payloads, batch.history(), NOW, batch.avails()), drl(payloads, condensed, NOW, batch.avails()),
+                () -> batch.describe(payloads, batch.history(), batch.avails()));
+    }
+
+    /**
      * Every {@code ratings} scenario in rule-tests/ is decided the same by the reference; since RuleScenariosTest
      * holds the rules to each scenario's expectations, the reference meets them too.
      */
@@ -115,14 +130,17 @@ class DrlMatchesReferenceProperties {
     }
 
     private static List<Result> drl(List<JsonNode> payloads, List<PastDelivery> history, long now, List<AvailOption> avails) {
-        Ruleset ruleset = ShippedRuleset.compiled();
-        long defaultCureMs = MakegoodSettings.of(ruleset).defaultCureMs();
+        return MakegoodEvaluation.evaluate(ShippedRuleset.compiled(), inputs(payloads), history, now, new MemoryInventory(avails))
+                .decided().stream().map(DrlMatchesReferenceProperties::asResult).toList();
+    }
+
+    private static List<RatingInput> inputs(List<JsonNode> payloads) {
+        long defaultCureMs = MakegoodSettings.of(ShippedRuleset.compiled()).defaultCureMs();
         List<RatingInput> inputs = new ArrayList<>();
         for (int i = 0; i < payloads.size(); i++) {
             inputs.add(RatingInput.read(i, payloads.get(i), defaultCureMs));
         }
-        return MakegoodEvaluation.evaluate(ruleset, inputs, history, now, new MemoryInventory(avails)).decided().stream()
-                .map(DrlMatchesReferenceProperties::asResult).toList();
+        return inputs;
     }
 
     /** A quarantined payload gets no make-good, so the contract gives it no priority: the number carried there is moot. */

@@ -12,6 +12,7 @@ import com.trafficrules.makegood.evaluation.MakegoodRules;
 import com.trafficrules.makegood.evaluation.MakegoodSettings;
 import com.trafficrules.makegood.evaluation.RatingInput;
 import com.trafficrules.makegood.evaluation.RatingsBatch;
+import com.trafficrules.makegood.evaluation.RollingHistory;
 import com.trafficrules.makegood.facts.PastDelivery;
 import com.trafficrules.makegood.facts.RatingPayload;
 import com.trafficrules.makegood.facts.ToleranceBand;
@@ -187,7 +188,7 @@ public class RatingsService {
                 p.contractedGrps(), p.actualGrps(), payload);
     }
 
-    /** What earlier spots delivered, for the payloads judged on a rolling ratio. */
+    /** What earlier spots delivered, for the payloads judged on a rolling ratio, condensed (see {@link RollingHistory}). */
     private List<PastDelivery> history(MakegoodSettings settings, List<RatingInput> inputs) {
         Map<String, RatingStore.Span> spans = new HashMap<>();
         for (RatingInput input : inputs) {
@@ -200,7 +201,8 @@ public class RatingsService {
             }
         }
         Set<String> batchKeys = MakegoodEvaluation.keys(inputs);
-        return ratings.deliveries(spans.values()).stream().filter(d -> !batchKeys.contains(d.idempotencyKey())).toList();
+        return RollingHistory.condensed(settings, inputs,
+                ratings.deliveries(spans.values()).stream().filter(d -> !batchKeys.contains(d.idempotencyKey())).toList());
     }
 
     /**
