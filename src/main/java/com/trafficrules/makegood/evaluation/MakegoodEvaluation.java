@@ -221,45 +221,47 @@ public final class MakegoodEvaluation {
             if (toRead.isEmpty()) {
                 return;
             }
-            Map<Integer, List<AvailOption>> around = inventory.around(toRead, earliest);
-            Map<String, AvailOption> fresh = new LinkedHashMap<>();
-            around.forEach((index, avails) -> {
+            Map<MakegoodNeed, List<AvailOption>> options = new LinkedHashMap<>();
+            inventory.around(toRead, earliest).forEach((index, avails) -> {
                 optionIds.put(index, avails.stream().map(AvailOption::availId).toList());
                 if (earliest == 0 || avails.size() < earliest) {
                     readAll.add(index);
                 }
-                avails.forEach(avail -> {
-                    if (!known.containsKey(avail.availId())) {
-                        known.put(avail.availId(), avail);
-                        fresh.put(avail.availId(), avail);
-                    }
-                });
+                options.put(needs.get(index), avails.stream().map(avail -> known.computeIfAbsent(avail.availId(), id -> avail)).toList());
             });
-            // One session for the whole read: the rules join each make-good with the avails of its market.
-            judgeTogether(toRead, fresh.values());
+            judge(options);
         }
 
         /** The conditions each option fails for {@code need}, judging the ones the rules have not seen as they stand. */
         private Map<AvailOption, SortedSet<String>> judge(MakegoodNeed need, List<AvailOption> options) {
-            Map<AvailOption, SortedSet<String>> byAvail = judged.computeIfAbsent(need.index(), i -> new HashMap<>());
-            List<AvailOption> unseen = options.stream().filter(avail -> !byAvail.containsKey(avail)).toList();
-            if (!unseen.isEmpty()) {
-                judgeTogether(List.of(need), unseen);
-            }
-            return byAvail;
+            judge(Map.of(need, options));
+            return judged.get(need.index());
         }
 
-        private void judgeTogether(Collection<MakegoodNeed> toJudge, Collection<AvailOption> avails) {
-            if (avails.isEmpty()) {
+        /**
+         * Has the rules judge each make-good with those of its avails they have not seen as they stand: one session
+         * for them all, which joins each make-good with the avails of its market.
+         */
+        private void judge(Map<MakegoodNeed, List<AvailOption>> options) {
+            Map<MakegoodNeed, List<AvailOption>> unseen = new LinkedHashMap<>();
+            Map<String, AvailOption> avails = new LinkedHashMap<>();
+            options.forEach((need, itsAvails) -> {
+                Map<AvailOption, SortedSet<String>> byAvail = judged.computeIfAbsent(need.index(), i -> new HashMap<>());
+                List<AvailOption> toJudge = itsAvails.stream().filter(a -> !byAvail.containsKey(a)).toList();
+                if (!toJudge.isEmpty()) {
+                    unseen.put(need, toJudge);
+                    toJudge.forEach(a -> avails.put(a.availId(), a));
+                }
+            });
+            if (unseen.isEmpty()) {
                 return;
             }
-            Exclusions exclusions = MakegoodRules.exclusions(ruleset, toJudge, avails);
+            Exclusions exclusions = MakegoodRules.exclusions(ruleset, unseen.keySet(), avails.values());
             fired.addAll(exclusions.firedRules());
-            for (MakegoodNeed need : toJudge) {
-                Map<AvailOption, SortedSet<String>> byAvail = judged.computeIfAbsent(need.index(), i -> new HashMap<>());
-                avails.stream().filter(avail -> avail.market().equals(need.market()))
-                        .forEach(avail -> byAvail.put(avail, exclusions.of(need.index(), avail.availId())));
-            }
+            unseen.forEach((need, toJudge) -> {
+                Map<AvailOption, SortedSet<String>> byAvail = judged.get(need.index());
+                toJudge.forEach(avail -> byAvail.put(avail, exclusions.of(need.index(), avail.availId())));
+            });
         }
 
         /** Reserves the routed make-goods in the avails the batch holds, each where {@link Inventory#reserve} puts it. */
