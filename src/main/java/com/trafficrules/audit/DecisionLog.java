@@ -3,6 +3,7 @@ package com.trafficrules.audit;
 import com.trafficrules.kernel.RulesetRef;
 import com.trafficrules.kernel.StoredDecision;
 import com.trafficrules.web.Callers;
+import com.trafficrules.web.JsonText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -32,7 +33,7 @@ public class DecisionLog {
     public UUID record(String kind, String channel, RulesetRef ruleset, List<String> firedRules, Object request, Object outcome) {
         UUID id = UUID.randomUUID();
         decisions.save(new Decision(id, kind, channel, clock.instant(), Callers.current(), ruleset.id(), firedRules,
-                json.writeValueAsString(request), json.writeValueAsString(outcome)));
+                JsonText.of(json, request), JsonText.of(json, outcome)));
         return id;
     }
 

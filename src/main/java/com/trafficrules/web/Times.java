@@ -2,8 +2,7 @@ package com.trafficrules.web;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,9 +20,9 @@ public final class Times {
 
     /** Parses an instant that must carry its offset ({@code Z} or {@code +hh:mm}). */
     public static Instant parseWithOffset(String value) throws DateTimeParseException {
-        Instant common = parseCommonShape(value);
-        if (common != null) {
-            return common;
+        CommonShape common = readCommonShape(value);
+        if (common != null && common.offset() != null) {
+            return common.local().toInstant(common.offset());
         }
         OffsetDateTime parsed = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         if (parsed.getYear() < 0 || parsed.getYear() > 9999) {
@@ -37,15 +36,19 @@ public final class Times {
         return value == null ? null : parseWithOffset(value);
     }
 
+    /** A time read by {@link #readCommonShape}: its local date-time, and its offset, or null when it gives none. */
+    public record CommonShape(LocalDateTime local, ZoneOffset offset) {
+    }
+
     /**
-     * {@code uuuu-MM-ddTHH:mm[:ss[.f…]]} then {@code Z} or {@code ±hh:mm}, the shape nearly every time a
-     * client sends takes (Java's OffsetDateTime.toString() drops zero seconds), read without the
-     * formatter, which costs a microsecond a value: a channel-day carries 672 of them. Null for anything
-     * else, valid or not, so the formatter keeps the final word on what is accepted; this accepts a
-     * subset of it, with the same result.
+     * {@code uuuu-MM-ddTHH:mm[:ss[.f…]]}, then {@code Z}, {@code ±hh:mm} or nothing: the shape nearly every time a
+     * client or a playout system sends takes (Java's OffsetDateTime.toString() drops zero seconds), read without
+     * the formatter, which costs a microsecond a value: a channel-day carries hundreds of them. Null for anything
+     * else, valid or not, so that a formatter keeps the final word on what is accepted; this accepts a subset of
+     * ISO's local date-time with an optional offset, with the same result.
      */
-    private static Instant parseCommonShape(String value) {
-        if (value.length() < MINUTES_END + 1 || value.charAt(4) != '-' || value.charAt(7) != '-'
+    public static CommonShape readCommonShape(String value) {
+        if (value.length() < MINUTES_END || value.charAt(4) != '-' || value.charAt(7) != '-'
                 || value.charAt(10) != 'T' || value.charAt(13) != ':') {
             return null;
         }
@@ -57,13 +60,13 @@ public final class Times {
         int second = 0;
         int at = MINUTES_END;
         int nanos = 0;
-        if (value.charAt(at) == ':') {
-            if (value.length() < at + 4) {
+        if (at < value.length() && value.charAt(at) == ':') {
+            if (value.length() < at + 3) {
                 return null;
             }
             second = digits(value, at + 1, 2);
             at += 3;
-            if (value.charAt(at) == '.') {
+            if (at < value.length() && value.charAt(at) == '.') {
                 int fractionStart = ++at;
                 while (at < value.length() && at - fractionStart < 9 && digit(value.charAt(at)) >= 0) {
                     nanos = nanos * 10 + digit(value.charAt(at++));
@@ -76,14 +79,12 @@ public final class Times {
                 }
             }
         }
-        ZoneOffset offset = offset(value, at);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || offset == null) {
+        ZoneOffset offset = at == value.length() ? null : offset(value, at);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || at < value.length() && offset == null) {
             return null;
         }
         try {
-            long localSeconds = LocalDate.of(year, month, day).toEpochDay() * 86_400L
-                    + LocalTime.of(hour, minute, second).toSecondOfDay();
-            return Instant.ofEpochSecond(localSeconds - offset.getTotalSeconds(), nanos);
+            return new CommonShape(LocalDateTime.of(year, month, day, hour, minute, second, nanos), offset);
         } catch (DateTimeException outOfRange) {
             return null;
         }

@@ -2,9 +2,15 @@ package com.trafficrules.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -28,6 +34,33 @@ class TimesProperties {
         assertThat(Times.parseWithOffset("2026-11-20T15:12:00.35-05:00")).hasToString("2026-11-20T20:12:00.350Z");
         assertThat(Times.parseWithOffset("2026-11-20T15:12-05:00")).hasToString("2026-11-20T20:12:00Z");
         assertThat(Times.parseWithOffset("2026-03-08T01:59:59.999999999+05:45")).hasToString("2026-03-07T20:14:59.999999999Z");
+    }
+
+    /** Whatever the quick path reads, ISO's local date-time with an optional offset reads the same. */
+    @Property(tries = 5_000)
+    void theCommonShapeIsReadAsTheIsoFormatterReadsIt(@ForAll("dateTimes") String value) {
+        Times.CommonShape common = Times.readCommonShape(value);
+        if (common != null) {
+            assertThat(common).isEqualTo(byLocalFormatter(value));
+        }
+    }
+
+    @Example
+    void readsTheCommonShapeWithoutAnOffsetAsALocalTime() {
+        assertThat(Times.readCommonShape("2026-11-20T15:12:00.350"))
+                .isEqualTo(new Times.CommonShape(LocalDateTime.of(2026, 11, 20, 15, 12, 0, 350_000_000), null));
+        assertThat(Times.readCommonShape("2026-11-20T15:12")).isEqualTo(new Times.CommonShape(LocalDateTime.of(2026, 11, 20, 15, 12), null));
+        assertThat(Times.readCommonShape("2026-11-20T15:12:00.350-05:00").offset()).isEqualTo(ZoneOffset.ofHours(-5));
+    }
+
+    /** The reference for a time whose offset is optional: the formatter as-run times were read with before the quick path. */
+    private static Times.CommonShape byLocalFormatter(String value) {
+        TemporalAccessor parsed = new DateTimeFormatterBuilder().parseCaseInsensitive()
+                .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).optionalStart().appendOffsetId().optionalEnd().toFormatter()
+                .withResolverStyle(ResolverStyle.STRICT).withChronology(IsoChronology.INSTANCE)
+                .parseBest(value, OffsetDateTime::from, LocalDateTime::from);
+        return parsed instanceof OffsetDateTime withOffset ? new Times.CommonShape(withOffset.toLocalDateTime(), withOffset.getOffset())
+                : new Times.CommonShape((LocalDateTime) parsed, null);
     }
 
     /** The reference: what {@link Times#parseWithOffset} did before it had a quick path. */

@@ -3,6 +3,7 @@ package com.trafficrules.reconciliation.asrun;
 import static com.trafficrules.reconciliation.asrun.Quarantined.Code.AMBIGUOUS_LOCAL_TIME;
 import static com.trafficrules.reconciliation.asrun.Quarantined.Code.UNPARSEABLE_TIME;
 
+import com.trafficrules.web.Times;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -40,6 +41,18 @@ public final class LocalTimes {
 
     /** The instant {@code text} names, as UTC epoch milliseconds; a time without an offset is read in {@code zone}. */
     public static long epochMs(String text, ZoneId zone) throws UnreadableValue {
+        Times.CommonShape common = Times.readCommonShape(text);
+        OffsetDateTime start = common == null ? parse(text, zone)
+                : common.offset() != null ? common.local().atOffset(common.offset()) : inZone(common.local(), zone);
+        try {
+            return start.toInstant().toEpochMilli();
+        } catch (ArithmeticException e) {
+            throw new UnreadableValue(UNPARSEABLE_TIME, "'" + text + "' is outside the epoch-millisecond range");
+        }
+    }
+
+    /** What the formatter makes of a time in a shape other than the common one. */
+    private static OffsetDateTime parse(String text, ZoneId zone) throws UnreadableValue {
         TemporalAccessor parsed;
         try {
             parsed = START.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
@@ -47,12 +60,7 @@ public final class LocalTimes {
             throw new UnreadableValue(UNPARSEABLE_TIME,
                     "'" + text + "' is neither RFC 3339 nor a local date-time (yyyy-MM-ddTHH:mm:ss[.SSS][offset])");
         }
-        OffsetDateTime start = parsed instanceof OffsetDateTime withOffset ? withOffset : inZone((LocalDateTime) parsed, zone);
-        try {
-            return start.toInstant().toEpochMilli();
-        } catch (ArithmeticException e) {
-            throw new UnreadableValue(UNPARSEABLE_TIME, "'" + text + "' is outside the epoch-millisecond range");
-        }
+        return parsed instanceof OffsetDateTime withOffset ? withOffset : inZone((LocalDateTime) parsed, zone);
     }
 
     private static OffsetDateTime inZone(LocalDateTime local, ZoneId zone) throws UnreadableValue {

@@ -192,6 +192,38 @@ class RetroVueAsRunReaderTest {
     }
 
     @Test
+    void aLineThatGivesAFieldTheReaderUsesTwiceIsMalformed() throws IOException {
+        read(terminal("E-1", "B1", "u-1", "AIRED").replace("\"status\":\"AIRED\"", "\"status\":\"AIRED\",\"status\":\"SKIPPED\""));
+
+        assertThat(rows).isEmpty();
+        assertThat(quarantined).singleElement().extracting(Quarantined::code).isEqualTo(Quarantined.Code.MALFORMED_LINE);
+    }
+
+    @Test
+    void aLineWithAnythingAfterItsObjectIsMalformed() throws IOException {
+        read(terminal("E-1", "B1", "u-1", "AIRED") + " {}");
+
+        assertThat(rows).isEmpty();
+        assertThat(quarantined).singleElement().extracting(Quarantined::code).isEqualTo(Quarantined.Code.MALFORMED_LINE);
+    }
+
+    @Test
+    void nestedValuesOfFieldsTheReaderDoesNotUseAreSkipped() throws IOException {
+        read(segStart("B1", 1, "u-1", "commercial", "/ads/a.ts"),
+                terminal("E-1", "B1", "u-1", "AIRED").replace("\"reason\":null", "\"reason\":{\"status\":\"SKIPPED\",\"codes\":[1,[2]]}"));
+
+        assertThat(rows).singleElement().extracting(AsRunRow::status, AsRunRow::availId).containsExactly("AIRED", "B1:1");
+    }
+
+    @Test
+    void aSegmentIndexWrittenWithAZeroFractionIsThatIndex() throws IOException {
+        read(segStart("B1", 1, "u-1", "commercial", "/ads/a.ts").replace("\"segment_index\":1", "\"segment_index\":1.0"),
+                terminal("E-1", "B1", "u-1", "AIRED"));
+
+        assertThat(rows).singleElement().extracting(AsRunRow::availId).isEqualTo("B1:1");
+    }
+
+    @Test
     void blankLinesAreSkippedButCounted() throws IOException {
         read("", segStart("B1", 1, "u-1", "commercial", "/ads/a.ts"), "  ", terminal("E-1", "B1", "u-1", "AIRED"));
 
