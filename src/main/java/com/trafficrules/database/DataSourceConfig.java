@@ -28,7 +28,7 @@ class DataSourceConfig {
     TrafficDatabase trafficDatabase(TrafficDbProperties properties) {
         if (properties.embedded()) {
             TrafficDbProperties.EmbeddedDb embedded = properties.embeddedDb();
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.forDataDirectory(embedded.dataDir(), embedded.clean());
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.of(embedded);
             String database = embedded.isolate()
                     ? embedded.database() + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                     : embedded.database();
