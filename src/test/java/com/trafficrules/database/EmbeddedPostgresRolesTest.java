@@ -37,7 +37,7 @@ class EmbeddedPostgresRolesTest {
     @BeforeEach
     void theTestsServer() {
         dataDir = db.embeddedDb().dataDir();
-        server = EmbeddedPostgresServer.forDataDirectory(dataDir, db.embeddedDb().clean());
+        server = EmbeddedPostgresServer.of(db.embeddedDb());
     }
 
     @Test

@@ -6,8 +6,8 @@ import static com.trafficrules.fill.FillApi.segments;
 import static com.trafficrules.fill.FillApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.trafficrules.database.EmbeddedPostgresServer;
 import com.trafficrules.database.TrafficDbProperties;
+import com.trafficrules.support.DatabaseOutage;
 import com.trafficrules.support.HttpTest;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +21,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * Playout is never halted: with the database gone a fill still answers 200, from the static filler (or a
  * pad) with {@code fallback: true}; when the database is back, fills are normal again. This suite stops
- * its database, so it runs in an application context with an embedded server of its own.
+ * its database, so it runs on the outage suites' own embedded server ({@link DatabaseOutage}).
  */
 @HttpTest
-@TestPropertySource(properties = "traffic.embedded-db.data-dir=target/embedded-postgres-outage")
+@TestPropertySource(properties = DatabaseOutage.OWN_SERVER)
 class FillOutageHttpTest {
 
     private static final String AIR = "2026-11-20T20:00:00Z";
@@ -36,50 +36,17 @@ class FillOutageHttpTest {
     TrafficDbProperties db;
 
     private FillApi api;
-    private EmbeddedPostgresServer server;
-    private boolean down;
+    private DatabaseOutage outage;
 
     @BeforeEach
     void connect() {
         api = new FillApi(http);
-        server = EmbeddedPostgresServer.forDataDirectory(db.embeddedDb().dataDir(), db.embeddedDb().clean());
+        outage = new DatabaseOutage(db, http);
     }
 
     @AfterEach
     void bringTheDatabaseBack() {
-        if (down) {
-            databaseComesBack();
-        }
-    }
-
-    private void databaseGoesDown() {
-        server.stop();
-        down = true;
-    }
-
-    /**
-     * Starts the database again and waits until the service reports itself healthy: the connection pool
-     * reconnects on its own schedule (it backs off while the database is away), which is not under test.
-     */
-    private void databaseComesBack() {
-        server.start();
-        down = false;
-        for (int attempt = 0; attempt < 60 && !healthy(); attempt++) {
-            sleep(500);
-        }
-    }
-
-    private boolean healthy() {
-        return http.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().is2xxSuccessful();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        outage.endIfBegun();
     }
 
     private static List<String> described(Map<String, Object> fill) {
@@ -88,7 +55,7 @@ class FillOutageHttpTest {
 
     @Test
     void withTheDatabaseDownAFillFallsBackToTheStaticFillerWithAReason() {
-        databaseGoesDown();
+        outage.begin();
 
         Map<String, Object> fill = api.filled("retro-prime", block(unique("blk"), AIR)
                 .content("/shows/ep1.mp4", 330_000).placeholder(120_000).body());
@@ -100,7 +67,7 @@ class FillOutageHttpTest {
 
     @Test
     void withTheDatabaseDownAChannelWithoutStaticFillerGetsOnePad() {
-        databaseGoesDown();
+        outage.begin();
 
         Map<String, Object> fill = api.filled(unique("t"), block(unique("blk"), AIR).placeholder(120_000).body());
 
@@ -113,10 +80,10 @@ class FillOutageHttpTest {
         String channel = unique("t");
         String uri = "/ads/" + unique("back") + ".mp4";
         api.putAssets(asset(uri, "commercial", 30_000));
-        databaseGoesDown();
+        outage.begin();
         assertThat(api.filled(channel, block(unique("blk"), AIR).placeholder(60_000).body())).containsEntry("fallback", true);
 
-        databaseComesBack();
+        outage.end();
         Map<String, Object> fill = api.filled(channel, block(unique("blk"), AIR).placeholder(60_000).body());
 
         assertThat(fill).containsEntry("fallback", false).containsEntry("fallbackReason", null);

@@ -31,7 +31,7 @@ class SigningKeyTest {
     Path dataDir;
 
     private TrafficDbProperties embedded() {
-        return new TrafficDbProperties(null, new TrafficDbProperties.EmbeddedDb(dataDir, "traffic", false, false));
+        return new TrafficDbProperties(null, new TrafficDbProperties.EmbeddedDb(dataDir, "traffic", false, false, true));
     }
 
     @Test
@@ -51,7 +51,8 @@ class SigningKeyTest {
 
     @Test
     void eachDataDirectoryHasAKeyOfItsOwn(@TempDir Path otherDataDir) {
-        TrafficDbProperties other = new TrafficDbProperties(null, new TrafficDbProperties.EmbeddedDb(otherDataDir, "traffic", false, false));
+        TrafficDbProperties other = new TrafficDbProperties(null,
+                new TrafficDbProperties.EmbeddedDb(otherDataDir, "traffic", false, false, true));
 
         assertThat(SigningKey.key("", other)).isNotEqualTo(SigningKey.key("", embedded()));
     }
