@@ -67,8 +67,9 @@ public class RunStore {
 
     private List<Reconciler.Item> items(UUID runId) {
         return jdbc.query("""
-                        select avail_id, spot_id, event_id, class, drift_ms, reason from reconciliation_item
-                         where run_id = ? order by position""",
+                        select a, s, e, c, d, r from reconciliation_run_items,
+                               unnest(avail_ids, spot_ids, event_ids, classes, drift_ms, reasons) with ordinality as t(a, s, e, c, d, r, n)
+                         where run_id = ? order by n""",
                 (row, n) -> new Reconciler.Item(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getObject(5, Long.class), row.getString(6)), runId);
     }
@@ -118,23 +119,17 @@ public class RunStore {
                 insert into reconciliation_run (id, channel, broadcast_date, source, body_sha256, decision_id, response, created_at)
                 values (?, ?, ?, ?, ?, ?, ?::json, ?)""", runId, channel, Date.valueOf(broadcastDate), source, bodySha256, decisionId,
                 JsonText.of(json, summary(response)), Timestamp.from(now));
-        if (items.isEmpty()) {
-            return;
-        }
-        // One statement from arrays: a batch of single-row inserts took several times as long for a channel-day's items.
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
-                    insert into reconciliation_item (run_id, position, decision_id, avail_id, spot_id, event_id, class, drift_ms, reason)
-                    select ?, n - 1, ?, a, s, e, c, d, r
-                      from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[]) with ordinality as t(a, s, e, c, d, r, n)""");
+                    insert into reconciliation_run_items (run_id, avail_ids, spot_ids, event_ids, classes, drift_ms, reasons)
+                    values (?, ?, ?, ?, ?, ?, ?)""");
             statement.setObject(1, runId);
-            statement.setObject(2, decisionId);
-            statement.setArray(3, texts(connection, items, Reconciler.Item::availId));
-            statement.setArray(4, texts(connection, items, Reconciler.Item::spotId));
-            statement.setArray(5, texts(connection, items, Reconciler.Item::eventId));
-            statement.setArray(6, texts(connection, items, Reconciler.Item::itemClass));
-            statement.setArray(7, connection.createArrayOf("bigint", items.stream().map(Reconciler.Item::driftMs).toArray()));
-            statement.setArray(8, texts(connection, items, Reconciler.Item::reason));
+            statement.setArray(2, texts(connection, items, Reconciler.Item::availId));
+            statement.setArray(3, texts(connection, items, Reconciler.Item::spotId));
+            statement.setArray(4, texts(connection, items, Reconciler.Item::eventId));
+            statement.setArray(5, texts(connection, items, Reconciler.Item::itemClass));
+            statement.setArray(6, connection.createArrayOf("bigint", items.stream().map(Reconciler.Item::driftMs).toArray()));
+            statement.setArray(7, texts(connection, items, Reconciler.Item::reason));
             return statement;
         });
     }
