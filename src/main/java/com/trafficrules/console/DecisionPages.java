@@ -88,8 +88,7 @@ class DecisionPages {
         model.addAttribute("segments", FilledBlock.timeline(outcome, instant -> times.clock(instant, decision.channel())));
         model.addAttribute("rawRequest", json.writerWithDefaultPrettyPrinter().writeValueAsString(request));
         model.addAttribute("rawOutcome", json.writerWithDefaultPrettyPrinter().writeValueAsString(outcome));
-        model.addAttribute("previousVersion", rulesets.list().stream().map(Rulesets.VersionView::id)
-                .filter(other -> decision.ruleset() != null && other < decision.ruleset().id()).findFirst().orElse(null));
+        model.addAttribute("previousVersion", decision.ruleset() == null ? null : rulesets.predecessor(decision.ruleset().id()));
         return "console/decision";
     }
 

@@ -58,7 +58,7 @@ class RulesetPages {
         model.addAttribute("version", version);
         model.addAttribute("checks", checks);
         model.addAttribute("events", rulesets.events(id));
-        model.addAttribute("previous", previousOf(id));
+        model.addAttribute("previous", rulesets.predecessor(id));
         model.addAttribute("others", rulesets.list().stream().filter(other -> other.id() != id).toList());
         model.addAttribute("approvable", version.status() == RulesetStatus.PROPOSED && checks != null && checks.approvable());
         model.addAttribute("activatable", version.status() == RulesetStatus.APPROVED || version.status() == RulesetStatus.RETIRED);
@@ -66,10 +66,10 @@ class RulesetPages {
         return "console/ruleset";
     }
 
-    /** The change to {@code id} from {@code against}, by default from the version stored before it. */
+    /** The change to {@code id} from {@code against}, by default from the version that served before it. */
     @GetMapping("/{id}/diff")
     String diff(@PathVariable long id, @RequestParam(required = false) Long against, Model model) {
-        Long from = against != null ? against : previousOf(id);
+        Long from = against != null ? against : rulesets.predecessor(id);
         model.addAttribute("version", rulesets.version(id));
         model.addAttribute("others", rulesets.list().stream().filter(other -> other.id() != id).toList());
         if (from == null) {
@@ -195,11 +195,6 @@ class RulesetPages {
         return new ChangeView(change.decisionId(), change.kind(),
                 change.added().stream().map(json::writeValueAsString).toList(),
                 change.removed().stream().map(json::writeValueAsString).toList());
-    }
-
-    /** The id of the version stored just before {@code id}; null for the first. */
-    private Long previousOf(long id) {
-        return rulesets.list().stream().map(Rulesets.VersionView::id).filter(other -> other < id).findFirst().orElse(null);
     }
 
     private static String pathByName(Rulesets.VersionWithFiles base, String fileName) {

@@ -89,6 +89,26 @@ public class Rulesets {
                 id);
     }
 
+    /**
+     * The version that served before {@code id} first did — or, for one never active, the one serving now (or
+     * last): what a reader compares it with to see what it changed. Else the version stored just before it; null
+     * for the first version.
+     */
+    public Long predecessor(long id) {
+        find(id);
+        List<Long> served = jdbc.queryForList("""
+                select ruleset_id from ruleset_event
+                where to_status = 'ACTIVE' and ruleset_id <> ?
+                  and id < coalesce((select min(id) from ruleset_event where ruleset_id = ? and to_status = 'ACTIVE'),
+                                    9223372036854775807)
+                order by id desc limit 1""", Long.class, id, id);
+        if (!served.isEmpty()) {
+            return served.get(0);
+        }
+        List<Long> stored = jdbc.queryForList("select max(id) from ruleset_version where id < ?", Long.class, id);
+        return stored.get(0);
+    }
+
     /** The change from {@code against} to {@code id}. */
     public DiffView diff(long id, long against) {
         RulesetVersion to = find(id);
