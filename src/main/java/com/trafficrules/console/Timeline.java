@@ -12,8 +12,11 @@ import java.util.function.Function;
  */
 record Timeline(Instant from, Instant to, List<Bar> bars, List<Tick> ticks, int lanes) {
 
-    /** Width of the drawing in SVG user units; the SVG scales to its box. */
-    static final double WIDTH = 1000;
+    /**
+     * Positions are percentages of the drawing's width, so it fills its box at any width without stretching its
+     * text; heights are pixels.
+     */
+    static final double WIDTH = 100;
     static final int LANE_HEIGHT = 28;
 
     /** What to draw: {@code kind} picks its colour (a CSS class), {@code title} is its hover text. */
@@ -36,7 +39,7 @@ record Timeline(Instant from, Instant to, List<Bar> bars, List<Tick> ticks, int 
             double x = Math.max(0, start) / span * WIDTH;
             double end = Math.min(span, start + item.durationMs()) / span * WIDTH;
             // A play of a few seconds in a whole day still gets a visible mark.
-            double width = Math.max(1.5, end - x);
+            double width = Math.max(0.15, end - x);
             bars.add(new Bar(round(x), round(width), item.lane() * LANE_HEIGHT, item.label(), item.kind(), item.title()));
             lanes = Math.max(lanes, item.lane() + 1);
         }
@@ -58,6 +61,6 @@ record Timeline(Instant from, Instant to, List<Bar> bars, List<Tick> ticks, int 
     }
 
     private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
+        return Math.round(value * 1000) / 1000.0;
     }
 }

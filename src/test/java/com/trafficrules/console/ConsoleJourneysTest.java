@@ -181,6 +181,53 @@ class ConsoleJourneysTest {
         assertThat(browser.driver.findElements(By.cssSelector("main script, main b"))).isEmpty();
     }
 
+    @Test
+    void anAuditorSeesAChannelsPlaysWithTheirCooldownsAFilledBlocksSegmentsAndARunsClassesAsBars() {
+        put("/api/v1/assets", Map.of("assets", List.of(
+                Map.of("uri", "/promos/journey.mp4", "durationMs", 30_000, "type", "promo"),
+                Map.of("uri", "/ids/journey.mp4", "durationMs", 5_000, "type", "station_id"))));
+        String fill = (String) post("/api/v1/channels/retro-prime/blocks/fill", Map.of("blockId", "journey-block",
+                "start", "2026-10-02T20:00:00Z", "segments", List.of(
+                        Map.of("type", "content", "assetUri", "/shows/ep1.mp4", "durationMs", 330_000),
+                        Map.of("type", "filler", "assetUri", "", "durationMs", 62_000)))).get("decisionId");
+        String run = (String) post("/api/v1/reconciliations", Map.of("channel", "retro-prime", "broadcastDate", "2026-10-02",
+                "planned", List.of(Map.of("availId", "A-1", "spotId", "S-1", "start", "2026-10-02T20:12:00Z",
+                        "end", "2026-10-02T20:12:30Z", "lengthMs", 30_000, "status", "SCHEDULED")),
+                "asRun", List.of(Map.of("eventId", "E-1", "spotId", "S-1", "start", "2026-10-02T16:12:00.900-04:00",
+                        "durationMs", 30_000, "status", "AIRED")))).get("runId");
+
+        browser.signIn("auditor");
+        browser.go("/console/channels/retro-prime?day=2026-10-02");
+        assertThat(browser.text(By.id("policy"))).contains("America/New_York", "promo 1800 s");
+        assertThat(browser.driver.findElements(By.cssSelector("figure.plays rect.bar-promo"))).hasSize(1);
+        assertThat(browser.driver.findElements(By.cssSelector("figure.plays rect.bar-cooldown"))).hasSize(2);
+        assertThat(browser.text(By.id("plays"))).contains("2026-10-02 16:05:35 EDT", "/promos/journey.mp4");
+        browser.screenshot("channel");
+
+        browser.go("/console/decisions/" + fill);
+        assertThat(browser.driver.findElements(By.cssSelector("figure.segments rect.bar"))).hasSizeGreaterThan(2);
+
+        browser.go("/console/reconciliations");
+        browser.click(By.linkText("2026-10-02"));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/reconciliations/" + run);
+        assertThat(browser.text(By.cssSelector("table[data-name=items]"))).contains("A-1", "TIMECODE_DRIFT", "900");
+        browser.asTablet();
+        browser.screenshot("reconciliation-tablet");
+
+        browser.go("/console/makegoods");
+        assertThat(browser.pageText()).contains("No escalation", "No make-good order matches");
+    }
+
+    private Map<?, ?> post(String path, Map<String, Object> body) {
+        return http.post().uri(path).headers(SCHEDULER).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().is2xxSuccessful().returnResult(Map.class).getResponseBody();
+    }
+
+    private void put(String path, Map<String, Object> body) {
+        http.put().uri(path).headers(SCHEDULER).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isOk();
+    }
+
     /** A rule that flags the advertiser MARKED, its comment made unique by {@code label} so each proposal changes something. */
     private long proposeAMarker(String label, Consumer<HttpHeaders> user) {
         String drl = MARKER_DRL.replace("are flagged.", "are flagged (" + label + ").");
