@@ -62,11 +62,15 @@ class ChannelPages {
         model.addAttribute("day", shown);
         model.addAttribute("previousDay", shown.minusDays(1));
         model.addAttribute("nextDay", shown.plusDays(1));
-        model.addAttribute("plays", ofTheDay);
+        model.addAttribute("plays", ofTheDay.stream().map(play -> new PlayRow(Instant.ofEpochMilli(play.playedAtMs()), play)).toList());
         model.addAttribute("lanes", lanes(ofTheDay));
         model.addAttribute("timeline", ofTheDay.isEmpty() ? null
                 : Timeline.of(from, to, items(ofTheDay, policy), TICKS, instant -> times.clock(instant, slug.value())));
         return "console/channel";
+    }
+
+    /** A play with its air time as an instant, for the page to show on the channel's clock. */
+    record PlayRow(Instant playedAt, LoggedPlay play) {
     }
 
     /** One lane per asset, in uri order. */

@@ -201,7 +201,7 @@ class ConsoleJourneysTest {
         assertThat(browser.text(By.id("policy"))).contains("America/New_York", "promo 1800 s");
         assertThat(browser.driver.findElements(By.cssSelector("figure.plays rect.bar-promo"))).hasSize(1);
         assertThat(browser.driver.findElements(By.cssSelector("figure.plays rect.bar-cooldown"))).hasSize(2);
-        assertThat(browser.text(By.id("plays"))).contains("2026-10-02 16:05:35 EDT", "/promos/journey.mp4");
+        assertThat(browser.text(By.id("plays"))).contains("2026-10-02 16:05:48 EDT /promos/journey.mp4 promo 30000 ms journey-block 0");
         browser.screenshot("channel");
 
         browser.go("/console/decisions/" + fill);
