@@ -54,7 +54,7 @@ class DecisionPages {
     String search(@RequestParam(required = false) String kind, @RequestParam(required = false) String channel,
                   @RequestParam(required = false) Long ruleset, @RequestParam(required = false) String from,
                   @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page, Model model) {
-        String channelName = blankToNull(channel);
+        String channelName = FormValues.given(channel);
         ZoneId zone = times.zoneOf(channelName);
         List<String> problems = new ArrayList<>();
         Instant fromInstant = localTime("from", from, zone, problems);
@@ -66,7 +66,7 @@ class DecisionPages {
         model.addAttribute("zone", zone.getId());
         model.addAttribute("problems", problems);
         if (problems.isEmpty()) {
-            Decisions.DecisionPage found = decisions.search(new Decisions.Filter(blankToNull(kind), channelName, ruleset,
+            Decisions.DecisionPage found = decisions.search(new Decisions.Filter(FormValues.given(kind), channelName, ruleset,
                     fromInstant, toInstant), pageNumber, PAGE_SIZE);
             model.addAttribute("decisions", found.decisions());
             model.addAttribute("paging", new Paging(pageNumber, PAGE_SIZE, found.total()));
@@ -102,9 +102,5 @@ class DecisionPages {
             problems.add(field + " is not a date and time such as 2026-11-20T20:00: " + value);
             return null;
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

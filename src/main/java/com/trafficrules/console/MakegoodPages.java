@@ -38,7 +38,7 @@ class MakegoodPages {
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String market,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         String shownStatus = status != null && STATUSES.contains(status) ? status : null;
-        List<? extends JsonNode> found = orders.list(shownStatus, market == null || market.isBlank() ? null : market.strip(), LISTED);
+        List<? extends JsonNode> found = orders.list(shownStatus, FormValues.given(market), LISTED);
         Paging paging = Paging.of(page, PAGE_SIZE, found.size());
         model.addAttribute("orders", found.subList(paging.firstIndex(), paging.endIndex()));
         model.addAttribute("paging", paging);

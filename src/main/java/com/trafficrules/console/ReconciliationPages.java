@@ -44,7 +44,7 @@ class ReconciliationPages {
 
     @GetMapping
     String list(@RequestParam(required = false) String channel, @RequestParam(defaultValue = "0") int page, Model model) {
-        List<JsonNode> found = runs.list(channel == null || channel.isBlank() ? null : channel.strip(), FIRST, LAST, LISTED);
+        List<JsonNode> found = runs.list(FormValues.given(channel), FIRST, LAST, LISTED);
         Paging paging = Paging.of(page, PAGE_SIZE, found.size());
         model.addAttribute("runs", found.subList(paging.firstIndex(), paging.endIndex()).stream()
                 .map(run -> new RunRow(run, counts(run))).toList());

@@ -146,7 +146,7 @@ class RulesetPages {
         }
         Rulesets.Proposed proposed;
         try {
-            proposed = rulesets.propose(new RulesetGovernance.Proposal(blankToNull(label), blankToNull(note), baseVersion.id(),
+            proposed = rulesets.propose(new RulesetGovernance.Proposal(FormValues.given(label), FormValues.given(note), baseVersion.id(),
                     files, scenarios), Callers.current());
         } catch (InvalidRequestException e) {
             return proposeForm(model, e.problems());
@@ -204,9 +204,5 @@ class RulesetPages {
         List<String> matching = base.files().stream().map(file -> file.path())
                 .filter(path -> path.equals(fileName) || path.endsWith("/" + fileName)).toList();
         return matching.size() == 1 ? matching.get(0) : null;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }
