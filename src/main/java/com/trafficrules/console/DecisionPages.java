@@ -69,10 +69,10 @@ class DecisionPages {
             Decisions.DecisionPage found = decisions.search(new Decisions.Filter(FormValues.given(kind), channelName, ruleset,
                     fromInstant, toInstant), pageNumber, PAGE_SIZE);
             model.addAttribute("decisions", found.decisions());
-            model.addAttribute("paging", new Paging(pageNumber, PAGE_SIZE, found.total()));
+            model.addAttribute("paging", Paging.of(pageNumber, PAGE_SIZE, found.total()));
         } else {
             model.addAttribute("decisions", List.of());
-            model.addAttribute("paging", new Paging(0, PAGE_SIZE, 0));
+            model.addAttribute("paging", Paging.of(0, PAGE_SIZE, 0));
         }
         return "console/decisions";
     }

@@ -1,11 +1,25 @@
 package com.trafficrules.console;
 
-/** Where a page of a long list starts and ends, and whether there are pages before and after it. */
-record Paging(int page, int size, long total) {
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponents;
+
+/**
+ * Where a page of a long list starts and ends, and the links to the pages before and after it (null when there is
+ * none): this page's address with the same search and another page number. The links are made here, not in the
+ * template, since Thymeleaf does not let a link's expression call into the application (its restricted mode).
+ */
+record Paging(int page, int size, long total, String previousHref, String nextHref) {
 
     static Paging of(int page, int size, long total) {
         int lastPage = total == 0 ? 0 : (int) ((total - 1) / size);
-        return new Paging(Math.max(0, Math.min(page, lastPage)), size, total);
+        int shown = Math.max(0, Math.min(page, lastPage));
+        return new Paging(shown, size, total, shown > 0 ? href(shown - 1) : null,
+                (long) (shown + 1) * size < total ? href(shown + 1) : null);
+    }
+
+    private static String href(int page) {
+        UriComponents uri = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build();
+        return uri.getPath() + "?" + uri.getQuery();
     }
 
     public int firstIndex() {
@@ -14,14 +28,6 @@ record Paging(int page, int size, long total) {
 
     public int endIndex() {
         return (int) Math.min(total, (long) (page + 1) * size);
-    }
-
-    public boolean hasPrevious() {
-        return page > 0;
-    }
-
-    public boolean hasNext() {
-        return endIndex() < total;
     }
 
     /** 1-based, as a person counts. */
