@@ -238,7 +238,7 @@ class FillCrashTest {
                     (row, i) -> Map.entry(new BlockKey(row.getString(1), row.getString(2)),
                             (Map<?, ?>) JSON.readValue(row.getString(3), Map.class))));
             Map<BlockKey, List<String>> decisions = group(database.query(
-                    "select channel, request->>'blockId', id::text from decision where kind = 'fill'",
+                    "select channel, request::json->>'blockId', id::text from decision where kind = 'fill'",
                     (row, i) -> Map.entry(new BlockKey(row.getString(1), row.getString(2)), row.getString(3))));
             Map<BlockKey, List<String>> plays = group(database.query(
                     "select channel_slug, block_id, asset_uri, played_at from traffic_play_log",
