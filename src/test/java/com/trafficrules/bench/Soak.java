@@ -59,11 +59,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The soak (issue #13, part 5). Run: {@code bin/soak [duration] [validate=5] [fill=20] [ratings=2] [reconciliation=2]
- * [bucket=30s] [warmup=30s]}: rates in requests per second (0 leaves an endpoint out), durations written {@code 10m},
+ * [bucket=30s] [warmup=60s]}: rates in requests per second (0 leaves an endpoint out), durations written {@code 10m},
  * {@code 90s} or {@code 1h30m}; the default is 10 minutes. Writes docs/soak.md and docs/soak.png.
  *
  * <p>The service runs in this JVM, with the service's JVM options, on an embedded PostgreSQL of its own, durable as in
- * production. Each endpoint is sent requests open-loop: at its fixed rate whether or not the earlier ones have been
+ * production. After a warm-up over which the rates climb linearly to their full values, each endpoint is sent requests open-loop: at its fixed rate whether or not the earlier ones have been
  * answered, each request's latency running from when it was due, so that a stall counts against every request due
  * during it instead of slowing the load down (as a closed loop of clients would). Every minute a ruleset version is
  * proposed, approved by a second user and activated. Recorded meanwhile: each request's latency and outcome, the heap
@@ -100,12 +100,12 @@ public final class Soak {
     record Settings(Duration duration, Duration bucket, Duration warmup, Map<Endpoint, Double> rates) {
 
         static final String USAGE = "usage: bin/soak [duration, e.g. 10m or 90s] [validate=5] [fill=20] [ratings=2] "
-                + "[reconciliation=2] [bucket=30s] [warmup=30s]";
+                + "[reconciliation=2] [bucket=30s] [warmup=60s]";
 
         static Settings of(String[] args) {
             Duration duration = Duration.ofMinutes(10);
             Duration bucket = Duration.ofSeconds(30);
-            Duration warmup = Duration.ofSeconds(30);
+            Duration warmup = Duration.ofSeconds(60);
             Map<Endpoint, Double> rates = new EnumMap<>(Endpoint.class);
             for (Endpoint endpoint : Endpoint.values()) {
                 rates.put(endpoint, endpoint.defaultRate);
@@ -317,14 +317,16 @@ public final class Soak {
     }
 
     /**
-     * Sends request n of {@code endpoint} when it is due, {@code from + n / rate}, until {@code until}; each is built before
-     * it is due and sent by one of the senders, so neither building it nor an unanswered request before it holds it up.
+     * Sends request n of {@code endpoint} when it is due ({@link #dueAfterStart}) from {@code from} until {@code until};
+     * each is built before it is due and sent by one of the senders, so neither building it nor an unanswered request
+     * before it holds it up.
      */
     private Callable<Void> pace(Endpoint endpoint, Traffic traffic, long from, long origin, long until, ExecutorService senders) {
-        long period = Math.round(1e9 / settings.rates().get(endpoint));
+        double rate = settings.rates().get(endpoint);
+        long warmup = settings.warmup().toNanos();
         return () -> {
-            for (long n = 0; from + n * period < until; n++) {
-                long due = from + n * period;
+            for (long n = 0; from + dueAfterStart(n, rate, warmup) < until; n++) {
+                long due = from + dueAfterStart(n, rate, warmup);
                 Request request = traffic.request().apply(n);
                 sleepUntil(due);
                 figures.due(endpoint, due - origin);
@@ -332,6 +334,18 @@ public final class Soak {
             }
             return null;
         };
+    }
+
+    /**
+     * When request n is due, in nanoseconds from the start of the warm-up: the rate climbs linearly from 0 to
+     * {@code perSecond} over the warm-up, so that the JIT warms up under load rather than a cold service meeting the
+     * full rates at once (its first seconds are slower), and stays there after it.
+     */
+    static long dueAfterStart(long n, double perSecond, long warmupNanos) {
+        double perNano = perSecond / 1e9;
+        // Sent during the ramp: the area under the rate's line, rate × warm-up / 2.
+        double ramped = perNano * warmupNanos / 2;
+        return n < ramped ? Math.round(Math.sqrt(2.0 * warmupNanos * n / perNano)) : warmupNanos + Math.round((n - ramped) / perNano);
     }
 
     private void send(Endpoint endpoint, Traffic traffic, Request request, long due, long origin) {
@@ -349,25 +363,43 @@ public final class Soak {
 
     /**
      * Every minute: a version proposed by manager (the shipped files with a new comment in one DRL, so a new hash),
-     * approved by approver, activated, and a validation waited for that the new version answers.
+     * approved by approver, activated, and a validation waited for that the new version answers. One more at the start
+     * of the warm-up, not counted: the first activation in a JVM loads and JIT-compiles the rule compiler.
      */
     private Callable<Void> activations(long origin, long end) throws Exception {
         GovernanceBenchmark governance = GovernanceBenchmark.on(base);
         String overlap = RulesetFiles.fromDirectory(Path.of(".")).all().get(GovernanceBenchmark.OVERLAP);
+        List<Long> times = new ArrayList<>(List.of(origin - settings.warmup().toNanos()));
+        for (long at = origin + FIRST_ACTIVATION.toNanos(); at < end; at += ACTIVATION_EVERY.toNanos()) {
+            times.add(at);
+        }
         return () -> {
-            for (int n = 0; origin + FIRST_ACTIVATION.toNanos() + n * ACTIVATION_EVERY.toNanos() < end; n++) {
-                long at = origin + FIRST_ACTIVATION.toNanos() + n * ACTIVATION_EVERY.toNanos();
+            for (int n = 0; n < times.size(); n++) {
+                long at = times.get(n);
                 sleepUntil(at);
                 try {
                     GovernanceBenchmark.Run run = governance.proposeToActive(RUN + " activation " + n,
                             Map.of(GovernanceBenchmark.OVERLAP, overlap + "\n// " + RUN + " activation " + n + "\n"));
                     figures.activated(new Activation(at - origin, run, null));
                 } catch (Exception e) {
-                    figures.activated(new Activation(at - origin, null, String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+                    figures.activated(new Activation(at - origin, null, whyNotActivated(e)));
                 }
             }
             return null;
         };
+    }
+
+    /** Why an activation failed, in a line: for a refused proposal its problem's detail and why its checks stopped, not its files. */
+    private static String whyNotActivated(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int body = message.indexOf('{');
+        if (body < 0) {
+            return message.lines().findFirst().orElse("");
+        }
+        JsonNode problem = JSON.readTree(message.substring(body));
+        JsonNode stopped = problem.path("ruleset").path("checks").path("stopped");
+        return message.substring(0, body).strip() + " " + problem.path("detail").asString("")
+                + (stopped.isString() ? "; " + stopped.asString() : "");
     }
 
     /** Records each collection with the heap and the old generation after it, until closed. */

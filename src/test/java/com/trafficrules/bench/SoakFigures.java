@@ -187,7 +187,7 @@ final class SoakFigures {
                 # Soak
 
                 Written by `bin/soak` (see the README); every run replaces this file and `%s`. This run: %s of soak after
-                a %s warm-up at the same rates (not counted), %s buckets.
+                a %s warm-up over which the rates climb linearly to the full ones (not counted), %s buckets.
 
                 The service runs in the soak's JVM, with the service's JVM options, on an embedded PostgreSQL 17 of its own,
                 durable (`fsync` and `synchronous_commit` on) as in production. Each endpoint is sent requests **open-loop**: at
@@ -280,11 +280,15 @@ final class SoakFigures {
         return "**Errors**: " + listed(reasons);
     }
 
-    /** The warm-up is not counted, but what failed in it is said: a cold service meets the full rates at once. */
+    /** The warm-up is not counted, but what failed in it is said. */
     private String warmupSummary() {
         long requests = answers.stream().filter(answer -> answer.dueNanos() < 0).count();
-        return "**Warm-up** (%s, not counted above): %,d requests answered; errors: %s".formatted(clock(settings.warmup().toNanos()),
-                requests, listed(reasons(answer -> answer.dueNanos() < 0)));
+        String activation = activations.stream().filter(a -> a.atNanos() < 0).map(a -> a.run() == null ? "failed: " + a.error()
+                : "propose → active %.0f ms".formatted(a.run().total())).collect(Collectors.joining(", "));
+        return "**Warm-up** (%s, the rates climbing linearly to the full ones; not counted above): %,d requests answered; a ruleset "
+                .formatted(clock(settings.warmup().toNanos()), requests)
+                + "activation at its start, %s; errors: %s".formatted(activation.isEmpty() ? "none" : activation,
+                listed(reasons(answer -> answer.dueNanos() < 0)));
     }
 
     /** The errors among the answers {@code counted}, by endpoint and reason. */
