@@ -63,9 +63,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code 90s} or {@code 1h30m}; the default is 10 minutes. Writes docs/soak.md and docs/soak.png.
  *
  * <p>The service runs in this JVM, with the service's JVM options, on an embedded PostgreSQL of its own, durable as in
- * production. After a warm-up over which the rates climb linearly to their full values, each endpoint is sent requests open-loop: at its fixed rate whether or not the earlier ones have been
- * answered, each request's latency running from when it was due, so that a stall counts against every request due
- * during it instead of slowing the load down (as a closed loop of clients would). Every minute a ruleset version is
+ * production. After a warm-up over which the rates climb linearly to their full values, each endpoint is sent requests
+ * open-loop: at its fixed rate whether or not the earlier ones have been answered, each request's latency running from
+ * when it was due, so that a stall counts against every request due during it instead of slowing the load down (as a
+ * closed loop of clients would). Every minute a ruleset version is
  * proposed, approved by a second user and activated. Recorded meanwhile: each request's latency and outcome, the heap
  * after every garbage collection, and each second the pool's connections, the database's sessions and the CPU.
  */
@@ -224,10 +225,10 @@ public final class Soak {
     }
 
     private void run() throws Exception {
+        Map<Endpoint, Traffic> traffic = traffic();
         long liveBefore = liveHeap();
         long origin = System.nanoTime() + settings.warmup().toNanos();
         long end = origin + settings.duration().toNanos();
-        Map<Endpoint, Traffic> traffic = traffic();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         ExecutorService pacing = Executors.newCachedThreadPool();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -442,7 +443,7 @@ public final class Soak {
             row.next();
             long now = System.nanoTime() - origin;
             figures.sampled(new PoolSample(now, pool.getActiveConnections(), pool.getTotalConnections(),
-                    pool.getThreadsAwaitingConnection(), row.getLong(1), os.getProcessCpuLoad(), os.getCpuLoad()));
+                    pool.getThreadsAwaitingConnection(), row.getLong(1), os.getProcessCpuLoad(), os.getCpuLoad(), os.getSystemLoadAverage()));
             figures.progress(now).ifPresent(System.out::println);
         } catch (SQLException e) {
             // A missed sample is a gap in the figures; the soak goes on.

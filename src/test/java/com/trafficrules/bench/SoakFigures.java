@@ -35,8 +35,12 @@ final class SoakFigures {
                       long oldGenerationAfterBytes, long pauseMillis) {
     }
 
-    /** One look at the connection pool, the database's sessions and the CPU (fractions of all the machine's cores). */
-    record PoolSample(long atNanos, int active, int total, int waiting, long sessions, double processCpu, double machineCpu) {
+    /**
+     * One look at the connection pool, the database's sessions and the CPU: this JVM's and the machine's as fractions of
+     * all its cores, and the machine's 1-minute load average, which counts what waits for a core too.
+     */
+    record PoolSample(long atNanos, int active, int total, int waiting, long sessions, double processCpu, double machineCpu,
+                      double loadAverage) {
     }
 
     /** A ruleset activation through governance: its phases, or why it failed. */
@@ -227,7 +231,8 @@ final class SoakFigures {
                 the full collections (PS MarkSweep) with the whole heap after each. Connections: the Hikari pool's active
                 connections at most and total at most, and the database's sessions (`pg_stat_activity` on its database, less
                 the sampler's own), sampled each second. CPU: this JVM (service and load client) and the whole machine, as
-                fractions of its cores, averaged over the bucket's samples.
+                fractions of its cores, averaged over the bucket's samples, and the machine's 1-minute load average at most
+                (processes running or waiting to run: above the number of cores, something waits for a core).
 
                 %s
                 ![p99 per endpoint, heap after collections and connections over the run](%s)
@@ -365,8 +370,10 @@ final class SoakFigures {
     private String cpuSummary() {
         List<PoolSample> all = samplesInWindow();
         return ("**CPU**, as a share of all the machine's cores: this JVM (service and load client) %s on average, the whole "
-                + "machine %s (PostgreSQL, the check worker and whatever else runs on the machine are other processes).")
-                .formatted(percent(all, PoolSample::processCpu), percent(all, PoolSample::machineCpu));
+                + "machine %s (PostgreSQL, the check worker and whatever else runs on the machine are other processes); the "
+                + "machine's 1-minute load average %.1f–%.1f on %d cores.").formatted(percent(all, PoolSample::processCpu),
+                percent(all, PoolSample::machineCpu), all.stream().mapToDouble(PoolSample::loadAverage).min().orElse(0),
+                all.stream().mapToDouble(PoolSample::loadAverage).max().orElse(0), Runtime.getRuntime().availableProcessors());
     }
 
     private String latencyTable(List<Bucket> buckets) {
@@ -387,15 +394,15 @@ final class SoakFigures {
 
     private String serviceTable(List<Bucket> buckets) {
         StringBuilder table = new StringBuilder("| from | ruleset activation: propose → active | young GCs: old gen after the last "
-                + "| full GCs: heap after | pool active max / total max | sessions min–max | CPU: JVM / machine |\n"
-                + "|---|---|---|---|---|---|---|\n");
+                + "| full GCs: heap after | pool active max / total max | sessions min–max | CPU: JVM / machine | load average max |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         for (Bucket bucket : buckets) {
             String activation = bucket.activations().stream().map(a -> a.run() == null ? "failed: " + a.error()
                     : "%s: %.0f ms".formatted(clock(a.atNanos()), a.run().total())).collect(Collectors.joining(", "));
             List<Collection> young = bucket.collections().stream().filter(c -> !c.full()).toList();
             List<Collection> full = bucket.collections().stream().filter(Collection::full).toList();
             List<PoolSample> samples = bucket.samples();
-            table.append("| %s | %s | %s | %s | %s | %s | %s / %s |\n".formatted(clock(bucket.from()), activation.isEmpty() ? "–" : activation,
+            table.append("| %s | %s | %s | %s | %s | %s | %s / %s | %s |\n".formatted(clock(bucket.from()), activation.isEmpty() ? "–" : activation,
                     young.isEmpty() ? "none" : "%d: %.0f MiB".formatted(young.size(), young.get(young.size() - 1).oldGenerationAfterBytes() / MIB),
                     full.isEmpty() ? "none" : full.stream().map(c -> "%.0f MiB".formatted(c.heapAfterBytes() / MIB))
                             .collect(Collectors.joining(", ")),
@@ -403,7 +410,8 @@ final class SoakFigures {
                             samples.stream().mapToInt(PoolSample::total).max().orElseThrow()),
                     samples.isEmpty() ? "–" : "%d–%d".formatted(samples.stream().mapToLong(PoolSample::sessions).min().orElseThrow(),
                             samples.stream().mapToLong(PoolSample::sessions).max().orElseThrow()),
-                    percent(samples, PoolSample::processCpu), percent(samples, PoolSample::machineCpu)));
+                    percent(samples, PoolSample::processCpu), percent(samples, PoolSample::machineCpu),
+                    samples.isEmpty() ? "–" : "%.1f".formatted(samples.stream().mapToDouble(PoolSample::loadAverage).max().orElseThrow())));
         }
         return table.toString();
     }
