@@ -72,7 +72,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Soak {
 
-    /** The endpoints under load, with their default rates: together about a quarter of two cores (docs/soak.md). */
+    /** The endpoints under load, with their default rates: in docs/soak.md's run the JVM (service and client) used 10–25 % of two cores. */
     enum Endpoint {
         VALIDATE("validate", "POST /api/v1/rotation/validate", 5,
                 "one channel-day of 576 spots (`NetworkDay`, 8 bodies in turn)"),
