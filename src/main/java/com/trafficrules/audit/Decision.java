@@ -9,7 +9,6 @@ import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.springframework.data.domain.Persistable;
@@ -33,9 +32,7 @@ public class Decision implements Persistable<UUID> {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "fired_rules")
     private String[] firedRules;
-    @ColumnTransformer(write = "?::json")
     private String request;
-    @ColumnTransformer(write = "?::json")
     private String outcome;
     /** Ids are assigned here, so saving a new decision must not first look for a stored one. */
     @Transient

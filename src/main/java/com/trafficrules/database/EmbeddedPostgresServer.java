@@ -87,6 +87,11 @@ public final class EmbeddedPostgresServer {
 
     private static EmbeddedPostgresServer start(Path dataDir, boolean clean, boolean durable) {
         try {
+            // A service killed before its shutdown hook ran left its postmaster running here; neither a start nor a
+            // wipe can go on beside it.
+            if (Files.isDirectory(dataDir)) {
+                LeftoverPostmaster.stopIfLeftBehind(dataDir);
+            }
             // zonky would also delete the directory on every close; wiping it here instead keeps stop() and
             // start() on the same data, and close() wipes it at the end when asked to.
             if (clean) {

@@ -30,16 +30,16 @@ import tools.jackson.databind.json.JsonMapper;
  * under the active version, item by item (faults, placements, ...).
  */
 @Service
-class ImpactPreview {
+public class ImpactPreview {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
-    record Request(List<@NotNull String> kinds, @Timestamp String since,
+    public record Request(List<@NotNull String> kinds, @Timestamp String since,
                    @Range(min = 1, max = MAX_LIMIT, message = "must be from {min} to {max}") Integer limit) {
     }
 
-    record Impact(RulesetRef ruleset, RulesetRef against, int evaluated, int changed, List<ImpactComparison.Change> changes) {
+    public record Impact(RulesetRef ruleset, RulesetRef against, int evaluated, int changed, List<ImpactComparison.Change> changes) {
     }
 
     private final RulesetVersionRepository versions;

@@ -1,14 +1,10 @@
 package com.trafficrules.ruleset;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.trafficrules.web.Callers;
-import com.trafficrules.web.NotFoundException;
 import com.trafficrules.web.UnprocessableException;
 import jakarta.validation.constraints.NotNull;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,117 +22,69 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/rulesets")
 class RulesetController {
 
-    private final RulesetVersionRepository versions;
-    private final RulesetGovernance governance;
-    private final ImpactPreview impact;
-    private final JdbcTemplate jdbc;
+    private final Rulesets rulesets;
 
-    RulesetController(RulesetVersionRepository versions, RulesetGovernance governance, ImpactPreview impact,
-                      JdbcTemplate jdbc) {
-        this.versions = versions;
-        this.governance = governance;
-        this.impact = impact;
-        this.jdbc = jdbc;
+    RulesetController(Rulesets rulesets) {
+        this.rulesets = rulesets;
     }
 
-    record VersionView(long id, String label, String hash, RulesetStatus status, Instant createdAt, String createdBy,
-                       String note, String approvedBy, Instant approvedAt, Instant activatedAt, String activatedBy) {
-
-        static VersionView of(RulesetVersion v) {
-            return new VersionView(v.getId(), v.getLabel(), v.getHash(), v.getStatus(), v.getCreatedAt(),
-                    v.getCreatedBy(), v.getNote(), v.getApprovedBy(), v.getApprovedAt(), v.getActivatedAt(),
-                    v.getActivatedBy());
-        }
+    record VersionList(List<Rulesets.VersionView> rulesets) {
     }
 
-    record VersionWithFiles(long id, String label, String hash, RulesetStatus status, Instant createdAt,
-                            String createdBy, String note, String approvedBy, Instant approvedAt, Instant activatedAt,
-                            String activatedBy, List<RulesetFileEntry> files, @JsonRawValue String checks) {
-
-        static VersionWithFiles of(RulesetVersion v) {
-            return new VersionWithFiles(v.getId(), v.getLabel(), v.getHash(), v.getStatus(), v.getCreatedAt(),
-                    v.getCreatedBy(), v.getNote(), v.getApprovedBy(), v.getApprovedAt(), v.getActivatedAt(),
-                    v.getActivatedBy(), List.copyOf(v.getFiles()), v.getChecks());
-        }
-    }
-
-    record VersionList(List<VersionView> rulesets) {
-    }
-
-    record Event(String from, String to, Instant at, String by) {
-    }
-
-    record EventList(List<Event> events) {
-    }
-
-    record DiffView(long id, long against, List<RulesetDiff.FileDiff> files) {
+    record EventList(List<Rulesets.Event> events) {
     }
 
     @GetMapping
     VersionList list() {
-        return new VersionList(versions.findAllByOrderByIdDesc().stream().map(VersionView::of).toList());
+        return new VersionList(rulesets.list());
     }
 
     @GetMapping("/active")
-    VersionView active() {
-        return versions.findByStatus(RulesetStatus.ACTIVE).map(VersionView::of)
-                .orElseThrow(() -> new NotFoundException("No ruleset version is active"));
+    Rulesets.VersionView active() {
+        return rulesets.active();
     }
 
     @GetMapping("/{id}")
-    VersionWithFiles get(@PathVariable long id) {
-        return VersionWithFiles.of(find(id));
+    Rulesets.VersionWithFiles get(@PathVariable long id) {
+        return rulesets.version(id);
     }
 
     /** Every status the version took, oldest first: who moved it, when, from what to what. */
     @GetMapping("/{id}/events")
     EventList events(@PathVariable long id) {
-        find(id);
-        return new EventList(jdbc.query("select from_status, to_status, at, by from ruleset_event where ruleset_id = ? order by id",
-                (row, n) -> new Event(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant(), row.getString(4)),
-                id));
+        return new EventList(rulesets.events(id));
     }
 
     /** The change from {@code against} to {@code id}. */
     @GetMapping("/{id}/diff")
-    DiffView diff(@PathVariable long id,
-                  @RequestParam(required = false) @NotNull(message = "is required: the version to compare with") Long against) {
-        RulesetVersion to = find(id);
-        RulesetVersion from = find(against);
-        return new DiffView(id, against, RulesetDiff.between(from.rulesetFiles().all(), to.rulesetFiles().all()));
+    Rulesets.DiffView diff(@PathVariable long id,
+                           @RequestParam(required = false) @NotNull(message = "is required: the version to compare with") Long against) {
+        return rulesets.diff(id, against);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    VersionWithFiles propose(@RequestBody RulesetGovernance.Proposal proposal) {
-        RulesetGovernance.Proposed proposed = governance.propose(proposal, Callers.current());
-        VersionWithFiles view = VersionWithFiles.of(find(proposed.version().getId()));
+    Rulesets.VersionWithFiles propose(@RequestBody RulesetGovernance.Proposal proposal) {
+        Rulesets.Proposed proposed = rulesets.propose(proposal, Callers.current());
         if (proposed.rejected()) {
-            throw new UnprocessableException("Ruleset version " + view.id() + " failed its checks and is stored as REJECTED",
-                    "ruleset", view);
+            throw new UnprocessableException("Ruleset version " + proposed.version().id()
+                    + " failed its checks and is stored as REJECTED", "ruleset", proposed.version());
         }
-        return view;
+        return proposed.version();
     }
 
     @PostMapping("/{id}/approve")
-    VersionWithFiles approve(@PathVariable long id) {
-        governance.approve(id, Callers.current());
-        return VersionWithFiles.of(find(id));
+    Rulesets.VersionWithFiles approve(@PathVariable long id) {
+        return rulesets.approve(id, Callers.current());
     }
 
     @PostMapping("/{id}/activate")
-    VersionWithFiles activate(@PathVariable long id) {
-        governance.activate(id, Callers.current());
-        return VersionWithFiles.of(find(id));
+    Rulesets.VersionWithFiles activate(@PathVariable long id) {
+        return rulesets.activate(id, Callers.current());
     }
 
     @PostMapping("/{id}/impact")
     ImpactPreview.Impact impact(@PathVariable long id, @RequestBody(required = false) ImpactPreview.Request request) {
-        return impact.preview(id, request == null ? new ImpactPreview.Request(null, null, null) : request);
-    }
-
-    /** The version with its files loaded, so views can be built after the repository's transaction. */
-    private RulesetVersion find(long id) {
-        return versions.findWithFilesById(id).orElseThrow(() -> new NotFoundException("No ruleset version " + id));
+        return rulesets.impact(id, request == null ? new ImpactPreview.Request(null, null, null) : request);
     }
 }

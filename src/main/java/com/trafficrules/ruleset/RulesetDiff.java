@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /** The change from one version's files to another's, file by file, as unified diffs. */
-final class RulesetDiff {
+public final class RulesetDiff {
 
     private static final int CONTEXT_LINES = 3;
 
-    enum Change { ADDED, REMOVED, MODIFIED }
+    public enum Change { ADDED, REMOVED, MODIFIED }
 
-    record FileDiff(String path, Change change, String diff) {
+    public record FileDiff(String path, Change change, String diff) {
     }
 
     private RulesetDiff() {

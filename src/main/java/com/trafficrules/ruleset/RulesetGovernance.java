@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * event and tells every replica about an activation.
  */
 @Service
-class RulesetGovernance {
+public class RulesetGovernance {
 
     private static final Logger log = LoggerFactory.getLogger(RulesetGovernance.class);
     /** A .drl file under rules/<job>/ or a file under config/, a plain relative path. */
@@ -52,22 +52,22 @@ class RulesetGovernance {
     private static final String LABEL = "must be 1 to " + MAX_LABEL + " characters";
 
     /** One file of a proposal; a null content removes the file the base has at that path. */
-    record FileChange(@NotBlank @Pattern(regexp = RULESET_PATH, message = "must be a .drl file under rules/<job>/ or a file "
+    public record FileChange(@NotBlank @Pattern(regexp = RULESET_PATH, message = "must be a .drl file under rules/<job>/ or a file "
             + "under config/, a plain relative path") String path, String content) {
     }
 
     /** A scenario submitted with a proposal, run beside rule-tests/ (same path replaces the one on disk). */
-    record SubmittedScenario(@NotBlank @Pattern(regexp = SCENARIO_PATH, message = "must be rule-tests/<job>/<name>.yaml") String path,
+    public record SubmittedScenario(@NotBlank @Pattern(regexp = SCENARIO_PATH, message = "must be rule-tests/<job>/<name>.yaml") String path,
                              @NotBlank String content) {
     }
 
     /** A label, when sent, is not blank (what String.isBlank calls blank) and at most {@link #MAX_LABEL} long. */
-    record Proposal(@Size(max = MAX_LABEL, message = LABEL)
+    public record Proposal(@Size(max = MAX_LABEL, message = LABEL)
                     @Pattern(regexp = "(?s)\\p{javaWhitespace}*+\\P{javaWhitespace}.*+", message = LABEL) String label,
                     @Size(max = MAX_NOTE, message = "must be at most {max} characters") String note, Long base,
                     List<@NotNull @Valid FileChange> files, List<@NotNull @Valid SubmittedScenario> scenarios) {
 
-        Proposal {
+        public Proposal {
             files = files == null ? List.of() : files;
             scenarios = scenarios == null ? List.of() : scenarios;
         }

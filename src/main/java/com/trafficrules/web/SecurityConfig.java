@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -38,8 +39,10 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP Basic with four roles. Every GET is open to every role; each write names the role it needs;
- * anything not listed is denied, so a new endpoint is closed until it is given a role here.
+ * HTTP Basic with four roles for the API, stateless. Every GET is open to every role; each write names the role it
+ * needs; anything not listed is denied, so a new endpoint is closed until it is given a role here. The console
+ * ({@code /console/**}) has a chain of its own: the same users and roles, but a form login, a session and CSRF
+ * tokens, since a browser holds it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -47,6 +50,7 @@ class SecurityConfig {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
     private static final String REALM = "traffic-rules";
+    private static final String CONSOLE_LOGIN = "/console/login";
 
     /**
      * No observation per security filter: {@code http.server.requests} already times every request, and a span
@@ -57,7 +61,34 @@ class SecurityConfig {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * The console's pages. Its writes are refused here by role (hiding a button is not the check), and every form
+     * carries a CSRF token. The content security policy lets no script or style in but the console's own files, so
+     * untrusted text that a page ever failed to escape still could not run.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        http.securityMatcher("/console", "/console/**")
+                .formLogin(form -> form.loginPage(CONSOLE_LOGIN).defaultSuccessUrl("/console", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(CONSOLE_LOGIN + "?logout"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                + "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")))
+                .exceptionHandling(errors -> errors.accessDeniedPage("/console/denied"))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/console/assets/**", "/console/denied").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/**").hasAnyRole(Roles.ALL)
+                        .requestMatchers(HttpMethod.POST, "/console/rulesets", "/console/rulesets/*/impact")
+                        .hasRole(TRAFFIC_MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/console/rulesets/*/approve", "/console/rulesets/*/activate")
+                        .hasRole(APPROVER)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

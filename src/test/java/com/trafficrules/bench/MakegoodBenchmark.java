@@ -141,14 +141,16 @@ public final class MakegoodBenchmark {
             AtomicBoolean measuring = new AtomicBoolean(true);
             Thread sampler = lockSampler(jdbc, lockWaits, measuring);
             sampler.start();
+            CpuUse before = CpuUse.now(jdbc);
             long started = System.nanoTime();
             long[] latencies = run(client, ratings, auth, feed, pool, payloadNumbers, tally, MEASURE_MS);
             double seconds = (System.nanoTime() - started) / 1e9;
+            String cpu = CpuUse.now(jdbc).since(before).describe(latencies.length, "batch");
             measuring.set(false);
             sampler.join();
             long deadlocks = deadlocks(jdbc) - deadlocksBefore;
             String checks = checks(jdbc);
-            String report = report(loaded, latencies, seconds, tally, lockWaits, deadlocks, checks);
+            String report = report(loaded, latencies, seconds, cpu, tally, lockWaits, deadlocks, checks);
             BenchmarkReport.write("makegood", report);
             System.out.println(report);
         }
@@ -384,7 +386,8 @@ public final class MakegoodBenchmark {
         return String.valueOf(jdbc.queryForObject(sql, Long.class));
     }
 
-    private static String report(String loaded, long[] latencies, double seconds, Tally tally, List<Long> lockWaits, long deadlocks,
+    private static String report(String loaded, long[] latencies, double seconds, String cpu, Tally tally, List<Long> lockWaits,
+                                 long deadlocks,
                                  String checks) {
         long batches = tally.batches.sum();
         String statuses = new TreeMap<>(tally.statuses).entrySet().stream()
@@ -412,7 +415,7 @@ public final class MakegoodBenchmark {
                 |---|---|---|---|---|---|---|---|
                 | %,d | %.2f | %,.0f | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %d |
 
-                Targets: ≥ 5,000 payloads/s, p99 per batch ≤ 250 ms.
+                Targets: ≥ 5,000 payloads/s, p99 per batch ≤ 250 ms. While measuring: %s (lock sampler included).
 
                 Answers in the measured batches: %s. Quarantine reasons: %s. Replays: %,d sent, %,d came back
                 `duplicate: true`; %,d of them replayed a triggered payload, %,d with its first order. New payloads answered as
@@ -429,7 +432,7 @@ public final class MakegoodBenchmark {
                 batches, batches / seconds, batches * BATCH / seconds,
                 BenchmarkReport.percentile(latencies, 50) / 1e6, BenchmarkReport.percentile(latencies, 95) / 1e6,
                 BenchmarkReport.percentile(latencies, 99) / 1e6, latencies[latencies.length - 1] / 1e6, tally.errors.sum(),
-                statuses, reasons, tally.replays.sum(), tally.replaysDuplicate.sum(), tally.replayedOrders.sum(),
+                cpu, statuses, reasons, tally.replays.sum(), tally.replaysDuplicate.sum(), tally.replayedOrders.sum(),
                 tally.replayedOrdersSame.sum(), tally.newAnsweredDuplicate.sum(), tally.ordersIssued.sum(),
                 tally.orderIdsSeenTwice.sum(), unexpected, LOCK_SAMPLE_MS, waiting, maxWaiting, deadlocks, checks)
                 + (tally.firstError == null ? "" : "\nFirst error: " + tally.firstError.lines().findFirst().orElse("") + "\n");

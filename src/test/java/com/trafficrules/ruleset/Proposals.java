@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Proposal bodies and the DRL they carry, for the governance tests. */
-final class Proposals {
+public final class Proposals {
 
-    static final String MARKER_PATH = "rules/rotation/marked-advertiser.drl";
+    public static final String MARKER_PATH = "rules/rotation/marked-advertiser.drl";
     static final String MARKER_RULE = "marked-advertiser";
     static final String OVERLAP_PATH = "rules/rotation/temporal-overlap.drl";
 
     /** A rule no shipped scenario triggers: it faults spots of the advertiser MARKED, so its effect is easy to see. */
-    static final String MARKER_DRL = String.join("\n",
+    public static final String MARKER_DRL = String.join("\n",
             "package rules.rotation;",
             "",
             "import com.trafficrules.rotation.facts.Fault;",
@@ -54,7 +54,7 @@ final class Proposals {
                 "");
     }
 
-    static Map<String, Object> proposal(String label, Map<String, String> files) {
+    public static Map<String, Object> proposal(String label, Map<String, String> files) {
         List<Map<String, Object>> changes = new ArrayList<>();
         files.forEach((path, content) -> {
             Map<String, Object> file = new HashMap<>();
@@ -69,7 +69,7 @@ final class Proposals {
         return body;
     }
 
-    static Map<String, Object> proposal(String label, String path, String content) {
+    public static Map<String, Object> proposal(String label, String path, String content) {
         Map<String, String> files = new HashMap<>();
         files.put(path, content);
         return proposal(label, files);

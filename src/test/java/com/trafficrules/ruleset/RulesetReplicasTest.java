@@ -1,10 +1,7 @@
 package com.trafficrules.ruleset;
 
-import static com.trafficrules.ruleset.Proposals.MARKER_DRL;
-import static com.trafficrules.ruleset.Proposals.MARKER_PATH;
+import static com.trafficrules.ruleset.GovernanceCalls.rulesetIdOf;
 import static com.trafficrules.ruleset.Proposals.MARKER_RULE;
-import static com.trafficrules.ruleset.Proposals.aMarkedSpot;
-import static com.trafficrules.ruleset.Proposals.proposal;
 import static com.trafficrules.support.Replicas.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +14,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -37,25 +33,8 @@ class RulesetReplicasTest {
         replicas.close();
     }
 
-    private static Map<?, ?> validateAMarkedSpot(ConfigurableApplicationContext replica) {
-        return http(replica, "scheduler").post().uri("/api/v1/rotation/validate").contentType(MediaType.APPLICATION_JSON)
-                .body(aMarkedSpot()).retrieve().body(Map.class);
-    }
-
-    private static long rulesetIdOf(Map<?, ?> verdict) {
-        return ((Number) ((Map<?, ?>) verdict.get("ruleset")).get("id")).longValue();
-    }
-
-    /** The marker version proposed and approved on the replica, not yet active. */
-    private static long anApprovedMarker(ConfigurableApplicationContext replica) {
-        long marker = ((Number) http(replica, "manager").post().uri("/api/v1/rulesets").contentType(MediaType.APPLICATION_JSON)
-                .body(proposal("marker", MARKER_PATH, MARKER_DRL)).retrieve().body(Map.class).get("id")).longValue();
-        http(replica, "approver").post().uri("/api/v1/rulesets/{id}/approve", marker).retrieve().toBodilessEntity();
-        return marker;
-    }
-
-    private static void activate(ConfigurableApplicationContext replica, long version) {
-        http(replica, "approver").post().uri("/api/v1/rulesets/{id}/activate", version).retrieve().toBodilessEntity();
+    private static GovernanceCalls calls(ConfigurableApplicationContext replica) {
+        return new GovernanceCalls(user -> http(replica, user));
     }
 
     /** Reads again and again until {@code done} holds or the wait is over; returns the last reading. */
@@ -87,12 +66,12 @@ class RulesetReplicasTest {
     void anActivationOnOneReplicaSwitchesTheOtherWithinSeconds() throws InterruptedException {
         ConfigurableApplicationContext first = replicas.start("--traffic.rules.sync-interval=PT5S");
         ConfigurableApplicationContext second = replicas.start("--traffic.rules.sync-interval=PT10M");
-        long marker = anApprovedMarker(first);
-        assertThat(rulesetIdOf(validateAMarkedSpot(second))).isNotEqualTo(marker);
+        long marker = calls(first).anApprovedMarker();
+        assertThat(calls(second).servedVersion()).isNotEqualTo(marker);
 
-        activate(first, marker);
+        calls(first).activate(marker);
 
-        assertServesTheMarker(poll(() -> validateAMarkedSpot(second), verdict -> rulesetIdOf(verdict) == marker), marker);
+        assertServesTheMarker(poll(calls(second)::validateAMarkedSpot, verdict -> rulesetIdOf(verdict) == marker), marker);
     }
 
     /**
@@ -103,7 +82,7 @@ class RulesetReplicasTest {
     void aReplicaListensAgainAfterTheDatabaseDropsItsListeningConnection() throws InterruptedException {
         ConfigurableApplicationContext first = replicas.start("--traffic.rules.sync-interval=PT5S");
         ConfigurableApplicationContext second = replicas.start("--traffic.rules.sync-interval=PT10M");
-        long marker = anApprovedMarker(first);
+        long marker = calls(first).anApprovedMarker();
         // The listeners sign in as the service's role, which may end its own sessions.
         JdbcTemplate database = second.getBean(JdbcTemplate.class);
         List<Integer> dropped = poll(() -> listeners(database), pids -> pids.size() == 2);
@@ -113,8 +92,8 @@ class RulesetReplicasTest {
         List<Integer> listeningAgain = poll(() -> listeners(database).stream().filter(pid -> !dropped.contains(pid)).toList(),
                 pids -> pids.size() == 2);
         assertThat(listeningAgain).as("new listeners, one per replica").hasSize(2);
-        activate(first, marker);
+        calls(first).activate(marker);
 
-        assertServesTheMarker(poll(() -> validateAMarkedSpot(second), verdict -> rulesetIdOf(verdict) == marker), marker);
+        assertServesTheMarker(poll(calls(second)::validateAMarkedSpot, verdict -> rulesetIdOf(verdict) == marker), marker);
     }
 }

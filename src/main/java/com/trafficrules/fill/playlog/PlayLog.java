@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
@@ -127,6 +128,13 @@ public class PlayLog {
                  order by played_at, asset_uri
                 """, PlayLog::loggedPlay, channel, Timestamp.from(from == null ? Instant.EPOCH.minus(365_000, ChronoUnit.DAYS) : from),
                 Timestamp.from(to == null ? Instant.parse("9999-12-31T23:59:59Z") : to));
+    }
+
+    /** When the channel's latest play airs (or aired); empty for a channel never played. */
+    public Optional<Instant> latestPlayedAt(String channel) {
+        Timestamp latest = jdbc.queryForObject("select max(played_at) from traffic_play_log where channel_slug = ?",
+                Timestamp.class, channel);
+        return Optional.ofNullable(latest).map(Timestamp::toInstant);
     }
 
     private static LoggedPlay loggedPlay(ResultSet row, int index) throws SQLException {

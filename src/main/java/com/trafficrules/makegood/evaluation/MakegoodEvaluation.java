@@ -140,22 +140,35 @@ public final class MakegoodEvaluation {
             this.inventory = inventory;
             this.fired = fired;
             this.needs.putAll(needs);
-            read(List.copyOf(needs.values()), EARLIEST_AVAILS);
+            read(List.copyOf(needs.values()), EARLIEST_AVAILS, false);
             // What the earliest avails cannot settle as read, they cannot after the batch's own reservations either
             // (those only take room and add codes): such make-goods read all their avails now, in one query.
             Map<String, AvailOption> asRead = new HashMap<>(known);
             read(toRoute.stream().filter(d -> !readAll.contains(d.input().index()) && !settled(d, asRead))
-                    .map(d -> needs.get(d.input().index())).toList(), 0);
+                    .map(d -> needs.get(d.input().index())).toList(), 0, false);
         }
 
         /** The make-goods of {@code toRoute} (in payload order) routed, reserved or escalated, by payload index. */
         Map<Integer, Decided> route(List<Decided> toRoute) {
             Set<String> markets = new TreeSet<>();
             needs.values().forEach(need -> markets.add(need.market()));
-            Map<String, AvailOption> standing = inventory.hold(markets, List.copyOf(known.keySet()));
             // Another batch may have reserved in some since they were read; those are judged again as they now stand.
-            known.putAll(standing);
+            // Only the avails the rules found usable are read again: a reservation only takes room and adds product
+            // codes, so one found unusable stays so. (One that a cancellation or an upsert made usable in between is
+            // seen by the next batch, or by the routing retries.)
+            known.putAll(inventory.hold(markets, usable()));
             return reserve(pass(toRoute));
+        }
+
+        /** The avails that failed no condition for some make-good, as they stood when read. */
+        private List<String> usable() {
+            Set<String> usable = new TreeSet<>();
+            judged.values().forEach(byAvail -> byAvail.forEach((avail, failed) -> {
+                if (failed.isEmpty()) {
+                    usable.add(avail.availId());
+                }
+            }));
+            return List.copyOf(usable);
         }
 
         /**
@@ -164,22 +177,26 @@ public final class MakegoodEvaluation {
          */
         private Map<Integer, Decided> pass(List<Decided> toRoute) {
             Map<String, AvailOption> standing = new HashMap<>(known);
+            Set<String> takenHere = new HashSet<>();
             Map<Integer, Decided> routed = new LinkedHashMap<>();
             for (Decided judgedPayload : toRoute) {
                 MakegoodNeed need = needs.get(judgedPayload.input().index());
-                Decided decided = routeOne(judgedPayload, need, standing);
+                Decided decided = routeOne(judgedPayload, need, standing, takenHere);
                 for (Placement placement : decided.placements()) {
                     standing.put(placement.availId(), Inventory.taken(standing.get(placement.availId()), need));
+                    takenHere.add(placement.availId());
                 }
                 routed.put(need.index(), decided);
             }
             return routed;
         }
 
-        private Decided routeOne(Decided judgedPayload, MakegoodNeed need, Map<String, AvailOption> standing) {
+        private Decided routeOne(Decided judgedPayload, MakegoodNeed need, Map<String, AvailOption> standing, Set<String> takenHere) {
             Decided decided = tryRoute(judgedPayload, need, standing);
             if (decided == null) {
-                read(List.of(need), 0);
+                // Read while the batch holds the markets: these avails stand as read, but for what this pass took.
+                read(List.of(need), 0, true);
+                optionIds.get(need.index()).stream().filter(id -> !takenHere.contains(id)).forEach(id -> standing.put(id, known.get(id)));
                 decided = tryRoute(judgedPayload, need, standing);
             }
             return decided;
@@ -216,8 +233,12 @@ public final class MakegoodEvaluation {
                     judgedPayload.deficitGrps(), taking, List.of());
         }
 
-        /** Reads the needs' avails, the earliest ones or all; an avail read before stays as it was known. */
-        private void read(List<MakegoodNeed> toRead, int earliest) {
+        /**
+         * Reads the needs' avails, the earliest ones or all. Before the batch holds its markets an avail read before
+         * stays as it was known, so that what was judged of it still holds; once it holds them ({@code held}), an avail
+         * is known as it now stands.
+         */
+        private void read(List<MakegoodNeed> toRead, int earliest, boolean held) {
             if (toRead.isEmpty()) {
                 return;
             }
@@ -227,9 +248,15 @@ public final class MakegoodEvaluation {
                 if (earliest == 0 || avails.size() < earliest) {
                     readAll.add(index);
                 }
-                options.put(needs.get(index), avails.stream().map(avail -> known.computeIfAbsent(avail.availId(), id -> avail)).toList());
+                options.put(needs.get(index), avails.stream().map(avail -> held ? fresh(avail) : known.computeIfAbsent(avail.availId(),
+                        id -> avail)).toList());
             });
             judge(options);
+        }
+
+        private AvailOption fresh(AvailOption avail) {
+            known.put(avail.availId(), avail);
+            return avail;
         }
 
         /** The conditions each option fails for {@code need}, judging the ones the rules have not seen as they stand. */

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * never wait on each other in a circle.
  */
 @Repository
-class RatingStore {
+public class RatingStore {
 
     /** The statuses of spots that delivered something measurable, which rolling ratios count. */
     private static final String DELIVERED = "('WITHIN_TOLERANCE', 'COMPLIANCE_VIOLATION', 'TRIGGERED', 'ROUTING_FAILED')";
@@ -172,7 +172,7 @@ class RatingStore {
     }
 
     /** Escalated payloads, newest first: what a person must decide. */
-    List<JsonNode> escalations(int limit) {
+    public List<JsonNode> escalations(int limit) {
         return jdbc.query("""
                         select result, escalation, attempts, retry_at, decision_id, evaluated_at from rating
                          where status in ('COMPLIANCE_VIOLATION', 'ROUTING_FAILED') order by evaluated_at desc, idempotency_key limit ?""",

@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,8 +28,9 @@ public final class Matching {
 
     /** One pair per planned row in planned order, then one per unmatched as-run row in as-run order. */
     public static List<Pair> match(List<PlannedRow> planned, List<AsRunEntry> asRun, long windowMs) {
-        Map<PlannedRow, AsRunEntry> matched = new LinkedHashMap<>();
-        Map<AsRunEntry, PlannedRow> matchedAsRun = new HashMap<>();
+        // By identity: each row is its own, and a record's hash reads every field.
+        Map<PlannedRow, AsRunEntry> matched = new IdentityHashMap<>();
+        Map<AsRunEntry, PlannedRow> matchedAsRun = new IdentityHashMap<>();
         byId(planned, asRun, matched, matchedAsRun, PlannedRow::spotId, AsRunEntry::spotId);
         byId(planned, asRun, matched, matchedAsRun, PlannedRow::availId, AsRunEntry::availId);
         Map<String, TreeMap<Long, List<PlannedRow>>> open = new HashMap<>();

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -93,15 +92,7 @@ public class ReconciliationService {
         COUNTS.values().forEach(name -> counts.put(name, 0));
         items.forEach(item -> counts.put(COUNTS.get(item.itemClass()), counts.get(COUNTS.get(item.itemClass())).asInt() + 1));
         counts.put("quarantined", document.quarantined().size());
-        // Built node by node: converting a list of maps (or records) to a tree serialises and reads it back.
-        ArrayNode shown = outcome.putArray("items");
-        items.forEach(item -> shown.addObject()
-                .put("availId", item.availId())
-                .put("spotId", item.spotId())
-                .put("eventId", item.eventId())
-                .put("class", item.itemClass())
-                .put("driftMs", item.driftMs())
-                .put("reason", item.reason()));
+        outcome.set("items", RunStore.itemsJson(json, items));
         outcome.set("quarantined", json.valueToTree(document.quarantined()));
         return outcome;
     }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Reconciliation runs and their items in PostgreSQL. */
@@ -42,13 +44,60 @@ public class RunStore {
     }
 
     public Optional<JsonNode> byBody(String bodySha256) {
-        return jdbc.queryForList("select response::text from reconciliation_run where body_sha256 = ?", String.class, bodySha256)
-                .stream().findFirst().map(json::readTree);
+        return run("where body_sha256 = ?", bodySha256);
     }
 
     public Optional<JsonNode> byId(UUID runId) {
-        return jdbc.queryForList("select response::text from reconciliation_run where id = ?", String.class, runId)
-                .stream().findFirst().map(json::readTree);
+        return run("where id = ?", runId);
+    }
+
+    private Optional<JsonNode> run(String where, Object key) {
+        List<UUID> ids = new ArrayList<>(1);
+        List<ObjectNode> summaries = jdbc.query("select id, response::text from reconciliation_run " + where, (row, n) -> {
+            ids.add(row.getObject(1, UUID.class));
+            return (ObjectNode) json.readTree(row.getString(2));
+        }, key);
+        if (summaries.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode summary = summaries.get(0);
+        // Runs stored before their rows kept items apart carry them in the response.
+        return Optional.of(summary.has("items") ? summary : withItems(summary, itemsJson(json, items(ids.get(0)))));
+    }
+
+    private List<Reconciler.Item> items(UUID runId) {
+        return jdbc.query("""
+                        select a, s, e, c, d, r from reconciliation_run_items,
+                               unnest(avail_ids, spot_ids, event_ids, classes, drift_ms, reasons) with ordinality as t(a, s, e, c, d, r, n)
+                         where run_id = ? order by n""",
+                (row, n) -> new Reconciler.Item(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getObject(5, Long.class), row.getString(6)), runId);
+    }
+
+    /** A run's items as its answer shows them. */
+    static ArrayNode itemsJson(JsonMapper json, List<Reconciler.Item> items) {
+        // Node by node: converting a list of records to a tree serialises it and reads it back.
+        ArrayNode shown = json.createArrayNode();
+        items.forEach(item -> shown.addObject()
+                .put("availId", item.availId())
+                .put("spotId", item.spotId())
+                .put("eventId", item.eventId())
+                .put("class", item.itemClass())
+                .put("driftMs", item.driftMs())
+                .put("reason", item.reason()));
+        return shown;
+    }
+
+    /** The answer: the stored summary with the items in their place, before the quarantined rows. */
+    private ObjectNode withItems(ObjectNode summary, ArrayNode items) {
+        ObjectNode run = json.createObjectNode();
+        summary.properties().forEach(field -> {
+            if (field.getKey().equals("quarantined")) {
+                run.set("items", items);
+            }
+            run.set(field.getKey(), field.getValue());
+        });
+        return run;
     }
 
     /** Runs of a channel (every channel when null) for broadcast dates in {@code [from, to]}, newest first, without their items. */
@@ -69,26 +118,28 @@ public class RunStore {
         jdbc.update("""
                 insert into reconciliation_run (id, channel, broadcast_date, source, body_sha256, decision_id, response, created_at)
                 values (?, ?, ?, ?, ?, ?, ?::json, ?)""", runId, channel, Date.valueOf(broadcastDate), source, bodySha256, decisionId,
-                JsonText.of(json, response), Timestamp.from(now));
-        if (items.isEmpty()) {
-            return;
-        }
-        // One statement from arrays: a batch of single-row inserts took several times as long for a channel-day's items.
+                JsonText.of(json, summary(response)), Timestamp.from(now));
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
-                    insert into reconciliation_item (run_id, position, decision_id, avail_id, spot_id, event_id, class, drift_ms, reason)
-                    select ?, n - 1, ?, a, s, e, c, d, r
-                      from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[]) with ordinality as t(a, s, e, c, d, r, n)""");
+                    insert into reconciliation_run_items (run_id, avail_ids, spot_ids, event_ids, classes, drift_ms, reasons)
+                    values (?, ?, ?, ?, ?, ?, ?)""");
             statement.setObject(1, runId);
-            statement.setObject(2, decisionId);
-            statement.setArray(3, texts(connection, items, Reconciler.Item::availId));
-            statement.setArray(4, texts(connection, items, Reconciler.Item::spotId));
-            statement.setArray(5, texts(connection, items, Reconciler.Item::eventId));
-            statement.setArray(6, texts(connection, items, Reconciler.Item::itemClass));
-            statement.setArray(7, connection.createArrayOf("bigint", items.stream().map(Reconciler.Item::driftMs).toArray()));
-            statement.setArray(8, texts(connection, items, Reconciler.Item::reason));
+            statement.setArray(2, texts(connection, items, Reconciler.Item::availId));
+            statement.setArray(3, texts(connection, items, Reconciler.Item::spotId));
+            statement.setArray(4, texts(connection, items, Reconciler.Item::eventId));
+            statement.setArray(5, texts(connection, items, Reconciler.Item::itemClass));
+            statement.setArray(6, connection.createArrayOf("bigint", items.stream().map(Reconciler.Item::driftMs).toArray()));
+            statement.setArray(7, texts(connection, items, Reconciler.Item::reason));
             return statement;
         });
+    }
+
+    /** The answer without its items, which are kept as rows of their own: each once, not twice. */
+    private ObjectNode summary(JsonNode response) {
+        ObjectNode summary = json.createObjectNode();
+        response.properties().stream().filter(field -> !field.getKey().equals("items"))
+                .forEach(field -> summary.set(field.getKey(), field.getValue()));
+        return summary;
     }
 
     private static Array texts(Connection connection, List<Reconciler.Item> items, Function<Reconciler.Item, String> field)

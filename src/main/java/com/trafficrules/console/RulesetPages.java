@@ -1,0 +1,208 @@
+package com.trafficrules.console;
+
+import com.trafficrules.ruleset.ImpactComparison;
+import com.trafficrules.ruleset.ImpactPreview;
+import com.trafficrules.ruleset.RulesetChecks;
+import com.trafficrules.ruleset.RulesetDiff;
+import com.trafficrules.ruleset.RulesetGovernance;
+import com.trafficrules.ruleset.RulesetStatus;
+import com.trafficrules.ruleset.Rulesets;
+import com.trafficrules.web.Callers;
+import com.trafficrules.web.FieldProblem;
+import com.trafficrules.web.InvalidRequestException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The ruleset versions: the history, a version with its files and checks, diffs, and the workflow's buttons. */
+@Controller
+@RequestMapping("/console/rulesets")
+class RulesetPages {
+
+    private static final int PAGE_SIZE = 25;
+    private static final String SCENARIOS = "rule-tests/";
+
+    private final Rulesets rulesets;
+    private final JsonMapper json;
+
+    RulesetPages(Rulesets rulesets, JsonMapper json) {
+        this.rulesets = rulesets;
+        this.json = json;
+    }
+
+    @GetMapping
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        List<Rulesets.VersionView> all = rulesets.list();
+        Paging paging = Paging.of(page, PAGE_SIZE, all.size());
+        model.addAttribute("versions", all.subList(paging.firstIndex(), paging.endIndex()));
+        model.addAttribute("paging", paging);
+        return "console/rulesets";
+    }
+
+    @GetMapping("/{id}")
+    String version(@PathVariable long id, Model model) {
+        Rulesets.VersionWithFiles version = rulesets.version(id);
+        RulesetChecks checks = rulesets.checks(version);
+        model.addAttribute("version", version);
+        model.addAttribute("checks", checks);
+        model.addAttribute("events", rulesets.events(id));
+        model.addAttribute("previous", rulesets.predecessor(id));
+        model.addAttribute("others", rulesets.list().stream().filter(other -> other.id() != id).toList());
+        model.addAttribute("approvable", version.status() == RulesetStatus.PROPOSED && checks != null && checks.approvable());
+        model.addAttribute("activatable", version.status() == RulesetStatus.APPROVED || version.status() == RulesetStatus.RETIRED);
+        model.addAttribute("previewable", version.status() != RulesetStatus.REJECTED);
+        return "console/ruleset";
+    }
+
+    /** The change to {@code id} from {@code against}, by default from the version that served before it. */
+    @GetMapping("/{id}/diff")
+    String diff(@PathVariable long id, @RequestParam(required = false) Long against, Model model) {
+        Long from = against != null ? against : rulesets.predecessor(id);
+        model.addAttribute("version", rulesets.version(id));
+        model.addAttribute("others", rulesets.list().stream().filter(other -> other.id() != id).toList());
+        if (from == null) {
+            model.addAttribute("files", List.of());
+            return "console/diff";
+        }
+        Rulesets.DiffView diff = rulesets.diff(id, from);
+        model.addAttribute("against", rulesets.version(from));
+        model.addAttribute("files", diff.files().stream().map(FileSides::of).toList());
+        return "console/diff";
+    }
+
+    /** One changed file, its unified diff laid out side by side. */
+    record FileSides(String path, RulesetDiff.Change change, List<SideBySide.Row> rows) {
+
+        static FileSides of(RulesetDiff.FileDiff diff) {
+            return new FileSides(diff.path(), diff.change(), SideBySide.of(diff.diff()));
+        }
+    }
+
+    @GetMapping("/propose")
+    String proposeForm(Model model) {
+        return proposeForm(model, List.of());
+    }
+
+    private String proposeForm(Model model, List<FieldProblem> problems) {
+        List<Rulesets.VersionView> versions = rulesets.list();
+        model.addAttribute("versions", versions);
+        model.addAttribute("activePaths", versions.stream().filter(v -> v.status() == RulesetStatus.ACTIVE).findFirst()
+                .map(active -> rulesets.version(active.id()).files().stream().map(file -> file.path()).toList())
+                .orElse(List.of()));
+        model.addAttribute("problems", problems);
+        return "console/propose";
+    }
+
+    /**
+     * A proposal from uploaded files. A file's path is the one typed beside it, else the path of the base's one file
+     * with the same name; a file under rule-tests/ is a scenario submitted with the proposal.
+     */
+    @PostMapping
+    String propose(@RequestParam(required = false) String label, @RequestParam(required = false) String note,
+                   @RequestParam(required = false) Long base, @RequestParam(name = "path", required = false) List<String> paths,
+                   @RequestParam(name = "file", required = false) List<MultipartFile> uploads, Model model,
+                   RedirectAttributes redirect) throws IOException {
+        Rulesets.VersionWithFiles baseVersion = rulesets.version(base != null ? base : rulesets.active().id());
+        List<RulesetGovernance.FileChange> files = new ArrayList<>();
+        List<RulesetGovernance.SubmittedScenario> scenarios = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        List<MultipartFile> given = uploads == null ? List.of() : uploads;
+        for (int i = 0; i < given.size(); i++) {
+            MultipartFile upload = given.get(i);
+            if (upload.isEmpty()) {
+                continue;
+            }
+            String typed = paths != null && i < paths.size() ? paths.get(i).strip() : "";
+            String path = typed.isEmpty() ? pathByName(baseVersion, upload.getOriginalFilename()) : typed;
+            if (path == null) {
+                problems.add(new FieldProblem("file " + upload.getOriginalFilename(), "matches no single file of version "
+                        + baseVersion.id() + " by name; type the path it goes to (e.g. rules/rotation/new-rule.drl)"));
+                continue;
+            }
+            String content = new String(upload.getBytes(), StandardCharsets.UTF_8);
+            if (path.startsWith(SCENARIOS)) {
+                scenarios.add(new RulesetGovernance.SubmittedScenario(path, content));
+            } else {
+                files.add(new RulesetGovernance.FileChange(path, content));
+            }
+        }
+        if (files.isEmpty() && scenarios.isEmpty() && problems.isEmpty()) {
+            problems.add(new FieldProblem("file", "choose at least one file to upload"));
+        }
+        if (!problems.isEmpty()) {
+            return proposeForm(model, problems);
+        }
+        Rulesets.Proposed proposed;
+        try {
+            proposed = rulesets.propose(new RulesetGovernance.Proposal(FormValues.given(label), FormValues.given(note), baseVersion.id(),
+                    files, scenarios), Callers.current());
+        } catch (InvalidRequestException e) {
+            return proposeForm(model, e.problems());
+        }
+        redirect.addFlashAttribute("notice", proposed.rejected()
+                ? "Stored as REJECTED: its checks failed (below). Fix the files and propose again."
+                : "Stored as PROPOSED. Its checks are below; someone else with the APPROVER role approves it.");
+        return "redirect:/console/rulesets/" + proposed.version().id();
+    }
+
+    @PostMapping("/{id}/approve")
+    String approve(@PathVariable long id, RedirectAttributes redirect) {
+        rulesets.approve(id, Callers.current());
+        redirect.addFlashAttribute("notice", "Approved by " + Callers.current() + ". It can be activated now.");
+        return "redirect:/console/rulesets/" + id;
+    }
+
+    @PostMapping("/{id}/activate")
+    String activate(@PathVariable long id, RedirectAttributes redirect) {
+        rulesets.activate(id, Callers.current());
+        redirect.addFlashAttribute("notice", "Activated by " + Callers.current() + ": every replica serves it now.");
+        return "redirect:/console/rulesets/" + id;
+    }
+
+    @GetMapping("/{id}/impact")
+    String impactForm(@PathVariable long id, Model model) {
+        model.addAttribute("version", rulesets.version(id));
+        return "console/impact";
+    }
+
+    /** Stored decisions decided again under this version and the active one: what would change. */
+    @PostMapping("/{id}/impact")
+    String impact(@PathVariable long id, Model model) {
+        ImpactPreview.Impact impact = rulesets.impact(id, new ImpactPreview.Request(null, null, null));
+        model.addAttribute("version", rulesets.version(id));
+        model.addAttribute("impact", impact);
+        model.addAttribute("changes", impact.changes().stream().map(this::changeView).toList());
+        return "console/impact";
+    }
+
+    /** A changed decision with each added or removed item as one line of JSON. */
+    record ChangeView(UUID decisionId, String kind, List<String> added, List<String> removed) {
+    }
+
+    private ChangeView changeView(ImpactComparison.Change change) {
+        return new ChangeView(change.decisionId(), change.kind(),
+                change.added().stream().map(json::writeValueAsString).toList(),
+                change.removed().stream().map(json::writeValueAsString).toList());
+    }
+
+    private static String pathByName(Rulesets.VersionWithFiles base, String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            return null;
+        }
+        List<String> matching = base.files().stream().map(file -> file.path())
+                .filter(path -> path.equals(fileName) || path.endsWith("/" + fileName)).toList();
+        return matching.size() == 1 ? matching.get(0) : null;
+    }
+}

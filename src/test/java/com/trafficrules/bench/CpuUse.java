@@ -1,0 +1,67 @@
+package com.trafficrules.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The CPU time this JVM (the service and the benchmark's client) and the embedded PostgreSQL (its postmaster and
+ * every process it started) have used so far, read from the JVM and from Linux's /proc. On a shared machine a
+ * benchmark's wall-clock figures move with the neighbours' load; the CPU a run costs moves far less, so the reports
+ * give both.
+ */
+record CpuUse(long jvmNanos, long postgresNanos) {
+
+    /** Clock ticks per second of /proc's utime and stime: USER_HZ, 100 on every Linux this runs on. */
+    private static final long TICKS_PER_SECOND = 100;
+
+    static CpuUse now(JdbcTemplate jdbc) {
+        long jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        long postmaster = parentOf(jdbc.queryForObject("select pg_backend_pid()", Long.class));
+        long ticks = ticks(postmaster);
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            ticks += processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .mapToLong(dir -> parentOf(Long.parseLong(dir.getFileName().toString())) == postmaster
+                            ? ticks(Long.parseLong(dir.getFileName().toString())) : 0)
+                    .sum();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list /proc", e);
+        }
+        return new CpuUse(jvm, ticks * 1_000_000_000L / TICKS_PER_SECOND);
+    }
+
+    /** What was used from {@code earlier} to this. */
+    CpuUse since(CpuUse earlier) {
+        return new CpuUse(jvmNanos - earlier.jvmNanos, postgresNanos - earlier.postgresNanos);
+    }
+
+    /** "5.2 s in this JVM (service and client) and 2.1 s in PostgreSQL, 26.0 ms and 10.5 ms a run" for {@code runs}. */
+    String describe(long runs, String run) {
+        return "%.1f s of CPU in this JVM (service and client) and %.1f s in PostgreSQL, %.1f ms and %.1f ms a %s".formatted(
+                jvmNanos / 1e9, postgresNanos / 1e9, jvmNanos / 1e6 / runs, postgresNanos / 1e6 / runs, run);
+    }
+
+    /** Fields 4 (ppid), 14 and 15 (utime, stime) of /proc/PID/stat, after the command in parentheses. */
+    private static String[] stat(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException gone) {
+            return null;
+        }
+    }
+
+    private static long parentOf(long pid) {
+        String[] fields = stat(pid);
+        return fields == null ? -1 : Long.parseLong(fields[1]);
+    }
+
+    private static long ticks(long pid) {
+        String[] fields = stat(pid);
+        return fields == null ? 0 : Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+}
