@@ -95,18 +95,10 @@ public final class FillBenchmark {
         }
     }
 
-    /** 2,000 assets (five types, six lengths, every 20th in a cooldown group, every 50th pulled) and 5,000,000 plays. */
+    /** The asset library and 5,000,000 plays. */
     private static String load(JdbcTemplate jdbc) {
         long started = System.nanoTime();
-        jdbc.update("""
-                insert into assets (uri, title, type, duration_ms, state, cooldown_group)
-                select '/bench/asset-' || lpad(g::text, 4, '0') || '.mp4', 'Asset ' || g,
-                       (array['commercial', 'promo', 'station_id', 'psa', 'bumper'])[1 + g %% 5],
-                       (array[30000, 15000, 5000, 20000, 10000, 60000])[1 + g %% 6],
-                       case when g %% 50 = 0 then 'pulled' else 'ready' end,
-                       case when g %% 20 = 0 then 'group-' || (g / 200) end
-                  from generate_series(1, %d) g
-                """.formatted(ASSETS));
+        loadAssets(jdbc);
         // A plain table, not a temporary one: each statement may run on another pooled connection.
         jdbc.execute("create table bench_asset as select (row_number() over (order by uri) - 1)::int as n, uuid, uri, "
                 + "type, duration_ms from assets");
@@ -129,6 +121,22 @@ public final class FillBenchmark {
                 (System.nanoTime() - started) / 1e9);
     }
 
+    /**
+     * The library the fills draw from, bin/soak's too: 2,000 assets, five types, six lengths, every 20th in a cooldown
+     * group, every 50th pulled.
+     */
+    static void loadAssets(JdbcTemplate jdbc) {
+        jdbc.update("""
+                insert into assets (uri, title, type, duration_ms, state, cooldown_group)
+                select '/bench/asset-' || lpad(g::text, 4, '0') || '.mp4', 'Asset ' || g,
+                       (array['commercial', 'promo', 'station_id', 'psa', 'bumper'])[1 + g %% 5],
+                       (array[30000, 15000, 5000, 20000, 10000, 60000])[1 + g %% 6],
+                       case when g %% 50 = 0 then 'pulled' else 'ready' end,
+                       case when g %% 20 = 0 then 'group-' || (g / 200) end
+                  from generate_series(1, %d) g
+                """.formatted(ASSETS));
+    }
+
     /** Takes a reused load back to how it was loaded: every run fills the same air times, so its plays would pile up. */
     private static String forgetEarlierRuns(JdbcTemplate jdbc) {
         // The play log's triggers take the deleted plays out of channel_asset_last_play and move the counters.
@@ -138,7 +146,13 @@ public final class FillBenchmark {
         return "Reused an earlier load, the fills of earlier runs taken out (not for the record).";
     }
 
-    private static String body(int block) {
+    /** Where block {@code block} is filled: channel bench-(block % 100), so consecutive blocks take the channels in turn. */
+    static URI blockUri(URI base, int block) {
+        return base.resolve("/api/v1/channels/bench-" + (block % CHANNELS) + "/blocks/fill");
+    }
+
+    /** Block {@code block}: a new block id, one 120 s placeholder, 25 minutes after its channel's block before. */
+    static String blockBody(int block) {
         Instant start = FIRST_BLOCK.plus(Duration.ofMinutes(25L * (block / CHANNELS)));
         return JSON.writeValueAsString(Map.of("blockId", RUN + "-" + block, "start", start.toString(), "segments", List.of(
                 Map.of("type", "filler", "durationMs", 120_000))));
@@ -148,8 +162,7 @@ public final class FillBenchmark {
                               long millis) throws Exception {
         return LoadRun.latencies(CONCURRENCY, millis, number -> {
             int block = blocks.getAndIncrement();
-            URI uri = base.resolve("/api/v1/channels/bench-" + (block % CHANNELS) + "/blocks/fill");
-            if (JSON.readTree(LoadRun.post(client, uri, auth, body(block)).body()).get("fallback").asBoolean()) {
+            if (JSON.readTree(LoadRun.post(client, blockUri(base, block), auth, blockBody(block)).body()).get("fallback").asBoolean()) {
                 fallbacks.incrementAndGet();
             }
         });

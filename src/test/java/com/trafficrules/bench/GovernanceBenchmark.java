@@ -39,7 +39,8 @@ public final class GovernanceBenchmark {
      * after the proposal; proposals minutes apart, as people make them, always find it ready.
      */
     private static final long PAUSE_MILLIS = 6_000;
-    private static final String OVERLAP = "rules/rotation/temporal-overlap.drl";
+    /** The file each proposal changes a comment of; bin/soak's proposals too. */
+    static final String OVERLAP = "rules/rotation/temporal-overlap.drl";
     private static final String GENERATED = "rules/rotation/generated.drl";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -52,8 +53,15 @@ public final class GovernanceBenchmark {
         this.base = base;
     }
 
+    /** Proposals on the service at {@code base}, each built on the version active at this call; bin/soak activates through it. */
+    static GovernanceBenchmark on(URI base) throws Exception {
+        GovernanceBenchmark bench = new GovernanceBenchmark(base);
+        bench.shippedVersion = JSON.readTree(bench.get("/api/v1/rulesets/active").body()).get("id").asLong();
+        return bench;
+    }
+
     /** One run's phases, in milliseconds. */
-    private record Run(double propose, double approve, double activate, double firstServed) {
+    record Run(double propose, double approve, double activate, double firstServed) {
 
         double total() {
             return propose + approve + activate + firstServed;
@@ -69,9 +77,7 @@ public final class GovernanceBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TrafficRulesApplication.class).run(
                 "--server.port=0", "--traffic.embedded-db.data-dir=target/bench-governance-postgres",
                 "--traffic.embedded-db.clean=true", "--logging.level.com.trafficrules=WARN")) {
-            GovernanceBenchmark bench = new GovernanceBenchmark(
-                    URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port")));
-            bench.shippedVersion = JSON.readTree(bench.get("/api/v1/rulesets/active").body()).get("id").asLong();
+            GovernanceBenchmark bench = on(URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port")));
             String overlap = shipped.all().get(OVERLAP);
             // Warm-up: the first build in a JVM loads and JIT-compiles the compiler itself.
             bench.proposeToActive("warm-up", Map.of(OVERLAP, overlap + "\n// warm-up\n"));
@@ -131,7 +137,8 @@ public final class GovernanceBenchmark {
         return version.get("checks").get("tests").get("passed").asInt() + version.get("checks").get("tests").get("failed").asInt();
     }
 
-    private Run proposeToActive(String label, Map<String, String> files) throws Exception {
+    /** Proposes {@code files} as manager, approves and activates them as approver, and waits for a validation they answer. */
+    Run proposeToActive(String label, Map<String, String> files) throws Exception {
         long start = System.nanoTime();
         long id = propose(label, files);
         long proposedAt = System.nanoTime();

@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class MakegoodBenchmark {
 
     private static final int AVAILS = 100_000;
-    private static final int MARKETS = 50;
+    /** bin/soak's ratings feed covers the same markets as the avails it loads. */
+    static final int MARKETS = 50;
     private static final int DAYS = 90;
     private static final int BATCH = 500;
     /** Of each batch: new payloads of each kind, and replays of each kind; 350 within, 125 triggered, 25 quarantined. */
@@ -123,7 +124,7 @@ public final class MakegoodBenchmark {
                 "--server.port=0", "--traffic.embedded-db.data-dir=target/bench-makegood-postgres", "--traffic.embedded-db.clean=true",
                 "--traffic.embedded-db.isolate=false", "--logging.level.root=WARN", "--logging.level.com.trafficrules=WARN")) {
             JdbcTemplate jdbc = SchemaOwner.jdbc(app);
-            String loaded = load(jdbc);
+            String loaded = loadAvails(jdbc);
             System.out.println(loaded);
             URI ratings = URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/api/v1/ratings");
             HttpClient client = HttpClient.newHttpClient();
@@ -155,8 +156,11 @@ public final class MakegoodBenchmark {
         }
     }
 
-    /** 100,000 avails: market g % 50, over the next 90 days (~22 a market a day), 60–180 s of a 180 s avail left. */
-    private static String load(JdbcTemplate jdbc) {
+    /**
+     * 100,000 avails, bin/soak's inventory too: market g % 50, over the next 90 days (~22 a market a day), 60–180 s of a
+     * 180 s avail left.
+     */
+    static String loadAvails(JdbcTemplate jdbc) {
         long started = System.nanoTime();
         Instant first = Instant.now().plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
         long spacingS = DAYS * 86_400L / (AVAILS / MARKETS);

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ReconciliationBenchmark {
 
-    private static final int CHANNELS = 200;
+    static final int CHANNELS = 200;
     private static final int ROWS = 600;
     private static final int CONCURRENCY = 4;
     private static final int FILE_SEGMENTS = 25_000;
@@ -117,8 +117,11 @@ public final class ReconciliationBenchmark {
         return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
-    /** One channel's day: planned rows 60 s apart with their as-run rows, seeded by the channel so runs repeat. */
-    private static byte[] channelDay(int channel, String day, long[] rows) {
+    /**
+     * One channel's day: planned rows 60 s apart with their as-run rows, seeded by the channel so runs repeat; {@code day}
+     * makes the body new (the same bytes again are answered as a duplicate); its rows are added to {@code rows[0]}.
+     */
+    static byte[] channelDay(int channel, String day, long[] rows) {
         Random random = new Random(channel);
         StringBuilder planned = new StringBuilder();
         StringBuilder asRun = new StringBuilder();
