@@ -22,7 +22,8 @@ final class DatabaseUnreachable {
      * much sooner only queues more waits, and it reconnects on the first request after the database is back.
      */
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-    static final String DETAIL = "The database cannot be reached; try again later";
+    /** The pool's timeout is the same when the database is down and when every connection is busy: both are said. */
+    static final String DETAIL = "The database cannot be reached, or has no connection free; try again later";
 
     /**
      * SQLSTATE class 08 (connection exception) and 57P01–57P03: the server is shutting down or crashed under an
