@@ -22,7 +22,11 @@ record CpuUse(long jvmNanos, long postgresNanos) {
     static CpuUse now(JdbcTemplate jdbc) {
         long jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         long postmaster = parentOf(jdbc.queryForObject("select pg_backend_pid()", Long.class));
-        long ticks = ticks(postmaster);
+        // The postmaster's own time, and that of the children it has reaped (backends the pool closed): theirs
+        // would otherwise be lost with them.
+        String[] own = stat(postmaster);
+        long ticks = own == null ? 0 : Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13])
+                + Long.parseLong(own[14]);
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             ticks += processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
                     .mapToLong(dir -> parentOf(Long.parseLong(dir.getFileName().toString())) == postmaster
@@ -45,7 +49,10 @@ record CpuUse(long jvmNanos, long postgresNanos) {
                 jvmNanos / 1e9, postgresNanos / 1e9, jvmNanos / 1e6 / runs, postgresNanos / 1e6 / runs, run);
     }
 
-    /** Fields 4 (ppid), 14 and 15 (utime, stime) of /proc/PID/stat, after the command in parentheses. */
+    /**
+     * The fields of /proc/PID/stat after the command in parentheses, from field 3: [1] is field 4 (ppid), [11] and
+     * [12] fields 14 and 15 (utime, stime), [13] and [14] fields 16 and 17 (cutime, cstime: reaped children's).
+     */
     private static String[] stat(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
