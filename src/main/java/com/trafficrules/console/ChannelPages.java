@@ -52,7 +52,7 @@ class ChannelPages {
     @GetMapping("/{slug}")
     String channel(@PathVariable ChannelSlug slug, @RequestParam(required = false) LocalDate day, Model model) {
         ChannelPolicy policy = ChannelPolicies.of(active.current()).forChannel(slug.value());
-        ZoneId zone = ZoneId.of(policy.timezone());
+        ZoneId zone = policy.zone();
         LocalDate shown = day != null ? day
                 : plays.latestPlayedAt(slug.value()).orElse(clock.instant()).atZone(zone).toLocalDate();
         Instant from = shown.atStartOfDay(zone).toInstant();

@@ -30,7 +30,7 @@ public class ConsoleTimes {
         if (channel == null || channel.isBlank()) {
             return ZoneOffset.UTC;
         }
-        return ZoneId.of(ChannelPolicies.of(active.current()).forChannel(channel).timezone());
+        return ChannelPolicies.of(active.current()).forChannel(channel).zone();
     }
 
     /** E.g. {@code 2026-11-20 15:12:00 EST} on retro-prime. */

@@ -1,10 +1,16 @@
 package com.trafficrules.policy;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 /** A channel's effective policy: {@code _defaults.yaml} with the channel's own file merged over it. */
 public record ChannelPolicy(String channel, String timezone, Traffic traffic, Rotation rotation) {
+
+    /** The channel's clock: its timezone, checked to be a zone id when the policy was read. */
+    public ZoneId zone() {
+        return ZoneId.of(timezone);
+    }
 
     /** What may fill a break, and how often. Cooldowns in seconds; 0 disables a cooldown or cap. */
     public record Traffic(List<String> allowedTypes, long defaultCooldownSeconds, Map<String, Long> typeCooldowns,

@@ -9,7 +9,6 @@ import com.trafficrules.reconciliation.run.Reconciler;
 import com.trafficrules.reconciliation.run.RunDocument;
 import com.trafficrules.reconciliation.run.RunRequests;
 import com.trafficrules.web.InvalidRequestException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +31,7 @@ final class ReconciliationScenarios implements ScenarioKind {
         RunDocument run;
         try {
             run = RunRequests.read(scenario.request(),
-                    channel -> ZoneId.of(ChannelPolicies.of(ruleset).forChannel(channel).timezone()));
+                    channel -> ChannelPolicies.of(ruleset).forChannel(channel).zone());
         } catch (InvalidRequestException e) {
             return List.of("the request was rejected: " + e.problems());
         }

@@ -7,7 +7,6 @@ import com.trafficrules.rotation.facts.Fault;
 import com.trafficrules.rotation.facts.Severity;
 import com.trafficrules.rotation.facts.Spot;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -50,7 +49,7 @@ final class RotationBuilder {
 
     private RotationBuilder(BuildPlan plan, RuleWorkspace workspace) {
         this.plan = plan;
-        this.clock = new LocalClock(ZoneId.of(plan.policy().timezone()));
+        this.clock = new LocalClock(plan.policy().zone());
         this.workspace = workspace;
     }
 

@@ -7,7 +7,6 @@ import com.trafficrules.rotation.facts.Spot;
 import com.trafficrules.web.RequestChecks;
 import com.trafficrules.web.Times;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +32,7 @@ public final class RotationLogs {
             checkSpot(field, input, spotIds, policy, checks);
         });
         checks.throwIfAny();
-        LocalClock clock = new LocalClock(ZoneId.of(policy.timezone()));
+        LocalClock clock = new LocalClock(policy.zone());
         List<Spot> spots = request.spots().stream().map(input -> attributes(input)
                 .airingAt(input.breakId(), Times.parseWithOffset(input.start()).toEpochMilli(), clock)).toList();
         return new RotationLog(policy, breaks(request.breaks()), spots);

@@ -139,7 +139,7 @@ class ReconciliationController {
     }
 
     ZoneId zone(String channel) {
-        return ZoneId.of(ChannelPolicies.of(active.current()).forChannel(channel).timezone());
+        return ChannelPolicies.of(active.current()).forChannel(channel).zone();
     }
 
     private static InvalidRequestException problem(String field, String message) {

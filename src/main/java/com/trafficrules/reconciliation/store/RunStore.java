@@ -10,8 +10,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -52,17 +52,14 @@ public class RunStore {
     }
 
     private Optional<JsonNode> run(String where, Object key) {
-        List<UUID> ids = new ArrayList<>(1);
-        List<ObjectNode> summaries = jdbc.query("select id, response::text from reconciliation_run " + where, (row, n) -> {
-            ids.add(row.getObject(1, UUID.class));
-            return (ObjectNode) json.readTree(row.getString(2));
-        }, key);
-        if (summaries.isEmpty()) {
-            return Optional.empty();
-        }
-        ObjectNode summary = summaries.get(0);
-        // Runs stored before their rows kept items apart carry them in the response.
-        return Optional.of(summary.has("items") ? summary : withItems(summary, itemsJson(json, items(ids.get(0)))));
+        return jdbc.query("select id, response::text from reconciliation_run " + where,
+                        (row, n) -> Map.entry(row.getObject(1, UUID.class), (ObjectNode) json.readTree(row.getString(2))), key)
+                .stream().findFirst().map(run -> answer(run.getKey(), run.getValue()));
+    }
+
+    /** A stored run as it was answered; runs stored before their items were kept apart carry them in the response. */
+    private JsonNode answer(UUID runId, ObjectNode summary) {
+        return summary.has("items") ? summary : withItems(summary, itemsJson(json, items(runId)));
     }
 
     private List<Reconciler.Item> items(UUID runId) {
