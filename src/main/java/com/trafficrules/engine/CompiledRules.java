@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.drools.core.impl.InternalRuleBase;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
@@ -24,8 +28,21 @@ public final class CompiledRules {
     /** Reset sessions to reuse: a fresh session per request would allocate the whole network's memories again. */
     private final Map<String, KieSessionsPool> sessionPools = new ConcurrentHashMap<>();
 
-    CompiledRules(Map<String, KieBase> kieBasesByJob) {
+    /** Per job, whether its rules' patterns read facts of a class. */
+    private final Map<String, Map<Class<?>, Boolean>> readClasses = new ConcurrentHashMap<>();
+
+    /** Drools properties: property reactivity (on only for facts declared reactive), the index over left memories. */
+    static final String PROPERTY_REACTIVITY = "drools.propertySpecific";
+    static final String REACT_WHEN_ASKED = "ALLOWED";
+    static final String INDEX_LEFT_MEMORY = "drools.indexLeftBetaMemory";
+
+    private final KieContainer container;
+    /** Per job, a KieBase for workspaces, built from the compiled module when a job first opens one. */
+    private final Map<String, KieBase> workspaceKieBases = new ConcurrentHashMap<>();
+
+    CompiledRules(Map<String, KieBase> kieBasesByJob, KieContainer container) {
         this.kieBasesByJob = Map.copyOf(kieBasesByJob);
+        this.container = container;
     }
 
     /** Runs {@code job}'s rules over {@code facts} in a short-lived stateless session. */
@@ -51,13 +68,36 @@ public final class CompiledRules {
         return new Evaluation(outcomes, List.copyOf(fired));
     }
 
+    /**
+     * Whether some pattern of {@code job}'s rules reads facts of {@code factType}. A job asks before building a
+     * kind of fact that only earlier versions of its rules read: inserting a fact no pattern reads costs as
+     * much as inserting one that is matched.
+     */
+    public boolean reads(String job, Class<?> factType) {
+        KieBase kieBase = kieBasesByJob.get(job);
+        if (kieBase == null) {
+            return false;
+        }
+        return readClasses.computeIfAbsent(job, name -> new ConcurrentHashMap<>()).computeIfAbsent(factType,
+                type -> ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes().stream()
+                        .anyMatch(node -> node.getObjectType().isAssignableFrom(type)));
+    }
+
     /** A stateful workspace for {@code job}, for decisions made step by step (e.g. building a rotation). */
     public RuleWorkspace openWorkspace(String job) {
         KieBase kieBase = kieBasesByJob.get(job);
         if (kieBase == null) {
             throw new IllegalStateException("The ruleset has no rules for " + job);
         }
-        return new RuleWorkspace(kieBase.newKieSession(), declaresOutcomes(kieBase));
+        // A workspace inserts facts after the network has run, and each is joined with the left tuples
+        // already there: those must be found by key, so its KieBase indexes left memories.
+        KieBase indexed = workspaceKieBases.computeIfAbsent(job, name -> {
+            KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
+            configuration.setProperty(INDEX_LEFT_MEMORY, "true");
+            configuration.setProperty(PROPERTY_REACTIVITY, REACT_WHEN_ASKED);
+            return container.newKieBase(name, configuration);
+        });
+        return new RuleWorkspace(indexed.newKieSession(), declaresOutcomes(indexed));
     }
 
     private static boolean declaresOutcomes(KieBase kieBase) {

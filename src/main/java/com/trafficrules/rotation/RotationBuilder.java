@@ -36,6 +36,7 @@ final class RotationBuilder {
     private final BuildPlan plan;
     private final LocalClock clock;
     private final RuleWorkspace workspace;
+    private final RotationFacts spotFacts;
     private final Map<String, List<SpotAttributes>> breakContents = new HashMap<>();
     private final Map<String, Placed> placed = new HashMap<>();
     /**
@@ -47,15 +48,16 @@ final class RotationBuilder {
     private record Placed(Spot spot, List<RuleWorkspace.Handle> handles) {
     }
 
-    private RotationBuilder(BuildPlan plan, RuleWorkspace workspace) {
+    private RotationBuilder(BuildPlan plan, RuleWorkspace workspace, RotationFacts spotFacts) {
         this.plan = plan;
+        this.spotFacts = spotFacts;
         this.clock = new LocalClock(plan.policy().zone());
         this.workspace = workspace;
     }
 
     static Rotation build(Ruleset ruleset, BuildPlan plan) {
         try (RuleWorkspace workspace = ruleset.rules().openWorkspace(RotationValidator.JOB)) {
-            return new RotationBuilder(plan, workspace).build();
+            return new RotationBuilder(plan, workspace, new RotationFacts(ruleset.rules())).build();
         }
     }
 
@@ -165,7 +167,7 @@ final class RotationBuilder {
             if (current != null) {
                 current.handles().forEach(workspace::delete);
             }
-            placed.put(spot.id(), new Placed(spot, RotationFacts.of(spot).stream().map(workspace::insert).toList()));
+            placed.put(spot.id(), new Placed(spot, spotFacts.of(spot).stream().map(workspace::insert).toList()));
         }
     }
 

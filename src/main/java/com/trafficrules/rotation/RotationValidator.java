@@ -21,7 +21,8 @@ public final class RotationValidator {
     public static RotationVerdict validate(Ruleset ruleset, RotationLog log) {
         List<Object> facts = new ArrayList<>(RotationFacts.policy(log.policy()));
         facts.addAll(log.breaks());
-        log.spots().forEach(spot -> RotationFacts.addSpot(spot, facts));
+        RotationFacts spotFacts = new RotationFacts(ruleset.rules());
+        log.spots().forEach(spot -> spotFacts.addSpot(spot, facts));
         Evaluation evaluation = ruleset.rules().evaluate(JOB, facts);
         List<Fault> faults = new ArrayList<>(evaluation.outcomes().of(Fault.class));
         faults.sort(inAirOrder(log));

@@ -2,8 +2,11 @@ package com.trafficrules.rotation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.trafficrules.Composition;
+import com.trafficrules.bench.SinglePassValidator;
 import com.trafficrules.engine.RulesetFiles;
 import com.trafficrules.kernel.Ruleset;
+import com.trafficrules.kernel.RulesetRef;
 import com.trafficrules.kernel.Scenario;
 import com.trafficrules.policy.ChannelPolicies;
 import com.trafficrules.policy.ChannelPolicy;
@@ -12,6 +15,9 @@ import com.trafficrules.rotation.facts.Fault;
 import com.trafficrules.rotation.facts.Spot;
 import com.trafficrules.ruletest.Scenarios;
 import com.trafficrules.support.ShippedRuleset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -99,6 +105,48 @@ class DrlMatchesReferenceProperties {
             throw new AssertionError("DRL and reference disagree for\n" + generated.describe(log)
                     + "\nreported by the reference only: " + missing
                     + "\nreported by the DRL only:       " + unexpected);
+        }
+    }
+
+    /** The benchmark's hand-tuned single pass reports what the DRL reports, message and order included. */
+    @Property(tries = 200)
+    void theBenchmarksSinglePassReportsTheDrlFaults(@ForAll("logs") Case generated) {
+        RotationLog log = generated.toLog();
+        assertEquals(RotationValidator.validate(ruleset(), log).faults(), SinglePassValidator.validate(log),
+                generated.describe(log));
+    }
+
+    /**
+     * A version stored before the overlap and product rules joined on minutes and spots, and before the caps
+     * joined spots directly, still compiles against today's facts and reports the same faults: it may be the
+     * active version, or be rolled back to.
+     */
+    @Property(tries = 100)
+    void rulesOfTheShapeBeforeMinutesReportTheSameFaults(@ForAll("logs") Case generated) {
+        RotationLog log = generated.toLog();
+        assertEquals(RotationValidator.validate(ruleset(), log).faults(),
+                RotationValidator.validate(rulesBeforeMinutes(), log).faults(), generated.describe(log));
+    }
+
+    private static Ruleset rulesBeforeMinutes;
+
+    private static synchronized Ruleset rulesBeforeMinutes() {
+        if (rulesBeforeMinutes == null) {
+            Map<String, String> files = new TreeMap<>(RulesetFiles.fromDirectory(Path.of(".")).all());
+            for (String rule : List.of("temporal-overlap", "product-separation", "frequency-cap")) {
+                files.put("rules/rotation/" + rule + ".drl", resource("/rotation-rules-before-minutes/" + rule + ".drl"));
+            }
+            RulesetFiles earlier = RulesetFiles.of(files);
+            rulesBeforeMinutes = Composition.jobs().compile(new RulesetRef(0, "before minutes", earlier.hash()), earlier);
+        }
+        return rulesBeforeMinutes;
+    }
+
+    private static String resource(String name) {
+        try (var in = DrlMatchesReferenceProperties.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

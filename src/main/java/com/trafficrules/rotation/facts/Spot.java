@@ -20,9 +20,14 @@ public record Spot(String id, String breakId, long startMs, long endMs, String a
         return endMs - startMs;
     }
 
-    /** The clock hour (counted from the epoch) the spot starts in: the key that keeps overlap checks local. */
+    /** The clock hour (counted from the epoch) the spot starts in: the overlap rules' key before minutes. */
     public long startHour() {
         return SpotHour.hourOf(startMs);
+    }
+
+    /** The minute (counted from the epoch) the spot starts in: the key that keeps overlap checks local. */
+    public long startMinute() {
+        return OnAir.minuteOf(startMs);
     }
 
     /**
@@ -31,6 +36,17 @@ public record Spot(String id, String breakId, long startMs, long endMs, String a
      */
     public boolean airsBefore(Spot other) {
         return startMs < other.startMs || (startMs == other.startMs && id.compareTo(other.id) < 0);
+    }
+
+    /** The first product code, in code order, that this spot and {@code other} both advertise; null if none. */
+    public String firstCodeSharedWith(Spot other) {
+        String first = null;
+        for (String code : productCodes) {
+            if (other.productCodes.contains(code) && (first == null || code.compareTo(first) < 0)) {
+                first = code;
+            }
+        }
+        return first;
     }
 
     /** Time from the end of {@code earlier} to the start of this spot; negative when they overlap. */

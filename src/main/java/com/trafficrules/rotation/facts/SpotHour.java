@@ -1,8 +1,8 @@
 package com.trafficrules.rotation.facts;
 
 /**
- * A spot is on air during this clock hour (hours counted from the epoch). Pair rules join on the hour
- * first, so a day's log is compared hour by hour rather than every spot with every spot.
+ * A spot is on air during this clock hour (hours counted from the epoch). The overlap rule of rulesets
+ * before minutes ({@link OnAir}) joined on it; it is built only for rules that read it.
  */
 public record SpotHour(String spotId, long hour) {
 
