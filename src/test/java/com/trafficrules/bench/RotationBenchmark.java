@@ -44,12 +44,13 @@ public final class RotationBenchmark {
     public static void main(String[] args) throws Exception {
         Ruleset ruleset = ShippedRuleset.compiled();
         NetworkDay day = new NetworkDay(20261120L);
-        String engine = engineVersusReference(ruleset, day);
-        if (args.length > 0 && args[0].equals("engine")) {
-            System.out.println(engine);
+        String part = args.length > 0 ? args[0] : "all";
+        String engine = part.equals("http") ? "" : engineVersusReference(ruleset, day);
+        String http = part.equals("engine") ? "" : overHttp(day);
+        if (!part.equals("all")) {
+            System.out.println(engine + http);
             return;
         }
-        String http = overHttp(day);
         BenchmarkReport.write("rotation", engine + "\n" + http);
         System.out.println(engine + "\n" + http);
     }
