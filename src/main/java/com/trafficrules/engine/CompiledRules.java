@@ -22,6 +22,11 @@ import org.kie.api.runtime.StatelessKieSession;
  */
 public final class CompiledRules {
 
+    /** Drools properties: property reactivity (on only for facts declared reactive), the index over left memories. */
+    static final String PROPERTY_REACTIVITY = "drools.propertySpecific";
+    static final String REACT_WHEN_ASKED = "ALLOWED";
+    static final String INDEX_LEFT_MEMORY = "drools.indexLeftBetaMemory";
+
     private static final int POOLED_SESSIONS = 4;
 
     private final Map<String, KieBase> kieBasesByJob;
@@ -31,13 +36,11 @@ public final class CompiledRules {
     /** Per job, whether its rules' patterns read facts of a class. */
     private final Map<String, Map<Class<?>, Boolean>> readClasses = new ConcurrentHashMap<>();
 
-    /** Drools properties: property reactivity (on only for facts declared reactive), the index over left memories. */
-    static final String PROPERTY_REACTIVITY = "drools.propertySpecific";
-    static final String REACT_WHEN_ASKED = "ALLOWED";
-    static final String INDEX_LEFT_MEMORY = "drools.indexLeftBetaMemory";
-
     private final KieContainer container;
-    /** Per job, a KieBase for workspaces, built from the compiled module when a job first opens one. */
+    /**
+     * Per job, a KieBase for workspaces, built from the compiled module when a job first opens one (tens of
+     * milliseconds, once per version: a fill is made half an hour before air, and not every job uses one).
+     */
     private final Map<String, KieBase> workspaceKieBases = new ConcurrentHashMap<>();
 
     CompiledRules(Map<String, KieBase> kieBasesByJob, KieContainer container) {
