@@ -1,51 +1,131 @@
 package com.trafficrules.console;
 
 import com.trafficrules.web.ConflictException;
+import com.trafficrules.web.FieldProblem;
 import com.trafficrules.web.ForbiddenException;
+import com.trafficrules.web.InvalidRequestException;
 import com.trafficrules.web.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * What the services refuse, as a page a person can read and leave (the API answers the same refusals as
- * problem+json). Ahead of the API's advice, for the console's controllers only.
+ * What is refused under /console, as a console page with the status the API would answer: the same layout, what
+ * was wrong (each field named) and what to do about it. It answers for every handler there — a console page, the
+ * static files' handler for an address that is no page, a multipart body that cannot be read — ahead of the API's
+ * advice, which would answer problem+json. A failure none of these cases names is left to that advice (logged, 500
+ * or 503), since only it knows a database outage from a defect.
  */
-@ControllerAdvice(basePackageClasses = ConsoleErrors.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class ConsoleErrors {
+@Component
+class ConsoleErrors implements HandlerExceptionResolver, Ordered {
 
-    @ExceptionHandler(NotFoundException.class)
-    ModelAndView notFound(NotFoundException e) {
-        return page(HttpStatus.NOT_FOUND, e.getMessage());
+    private static final String CANNOT_TAKE = "The service cannot take what the form sent:";
+    private static final String CORRECT = "Correct what is named above and send the form again.";
+    private static final String LOOK = "Check the address, or find what you look for through the navigation above.";
+
+    /** A refusal as the page shows it; {@code todo} says what the person can do next. */
+    record Refusal(HttpStatus status, String message, List<FieldProblem> problems, String todo) {
+
+        static Refusal of(HttpStatus status, String message, String todo) {
+            return new Refusal(status, message, List.of(), todo);
+        }
     }
 
-    /** E.g. approving one's own proposal: the role allows it, four-eyes does not. */
-    @ExceptionHandler(ForbiddenException.class)
-    ModelAndView forbidden(ForbiddenException e) {
-        return page(HttpStatus.FORBIDDEN, e.getMessage());
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
-    @ExceptionHandler(ConflictException.class)
-    ModelAndView conflict(ConflictException e) {
-        return page(HttpStatus.CONFLICT, e.getMessage());
+    @Override
+    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                         Exception e) {
+        if (!isConsole(request)) {
+            return null;
+        }
+        Refusal refusal = refusal(e, request);
+        return refusal == null ? null : page(refusal, request);
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ModelAndView badValue(MethodArgumentTypeMismatchException e) {
-        return page(HttpStatus.BAD_REQUEST, e.getName() + " is not a valid value: " + e.getValue());
+    private static boolean isConsole(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/console") || path.startsWith("/console/");
     }
 
-    static ModelAndView page(HttpStatus status, String message) {
+    private static Refusal refusal(Exception e, HttpServletRequest request) {
+        if (e instanceof NotFoundException) {
+            return Refusal.of(HttpStatus.NOT_FOUND, e.getMessage(), LOOK);
+        }
+        if (e instanceof ForbiddenException) {
+            // E.g. approving one's own proposal: the role allows it, four-eyes does not.
+            return Refusal.of(HttpStatus.FORBIDDEN, e.getMessage(), "Ask someone else whose role allows it.");
+        }
+        if (e instanceof ConflictException) {
+            return Refusal.of(HttpStatus.CONFLICT, e.getMessage(), "Open the page again to see how things stand now.");
+        }
+        if (e instanceof InvalidRequestException invalid) {
+            return new Refusal(HttpStatus.BAD_REQUEST, CANNOT_TAKE, invalid.problems(), CORRECT);
+        }
+        if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+            return new Refusal(HttpStatus.BAD_REQUEST, CANNOT_TAKE, List.of(problem(mismatch)), CORRECT);
+        }
+        if (e instanceof NoResourceFoundException) {
+            return Refusal.of(HttpStatus.NOT_FOUND, "There is no console page at " + request.getRequestURI() + ".", LOOK);
+        }
+        // Spring's own refusals (a method the page does not take, a missing parameter, an upload over the size limit).
+        if (e instanceof ErrorResponse standard && HttpStatus.resolve(standard.getStatusCode().value()) != null) {
+            return Refusal.of(HttpStatus.valueOf(standard.getStatusCode().value()), standard.getBody().getDetail(),
+                    "Go back and use the page's own links and forms.");
+        }
+        if (e instanceof MultipartException) {
+            return Refusal.of(HttpStatus.BAD_REQUEST, "The upload could not be read: " + e.getMessage(),
+                    "Choose the files again and send the form.");
+        }
+        return null;
+    }
+
+    /** A query or form value that is not of its parameter's type, with what it should have been. */
+    private static FieldProblem problem(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        Throwable refusal = NestedExceptionUtils.getMostSpecificCause(e);
+        // A value type of ours (a record, such as a channel slug) says itself what is wrong with the value.
+        if (type != null && type.isRecord() && refusal instanceof IllegalArgumentException && refusal.getMessage() != null) {
+            return new FieldProblem(e.getName(), refusal.getMessage() + ", not " + e.getValue());
+        }
+        String expected = type == null ? null
+                : Number.class.isAssignableFrom(type) || type == int.class || type == long.class ? "a whole number"
+                : type == LocalDate.class ? "a date such as 2026-11-20"
+                : type == UUID.class ? "an id such as c2f1e695-af33-4fe5-9a18-47514012b148"
+                : null;
+        return new FieldProblem(e.getName(), (expected == null ? "is not a valid value" : "must be " + expected)
+                + ", not " + e.getValue());
+    }
+
+    /** The refusal page; for a GET, a link to the same page without what was sent, to start again. */
+    static ModelAndView page(Refusal refusal, HttpServletRequest request) {
         ModelAndView page = new ModelAndView("console/error");
-        page.setStatus(status);
-        page.addObject("status", status.value());
-        page.addObject("reason", status.getReasonPhrase());
-        page.addObject("message", message);
+        page.setStatus(refusal.status());
+        page.addObject("viewer", Viewer.current());
+        page.addObject("path", request.getRequestURI());
+        page.addObject("status", refusal.status().value());
+        page.addObject("reason", refusal.status().getReasonPhrase());
+        page.addObject("message", refusal.message());
+        page.addObject("problems", refusal.problems());
+        page.addObject("todo", refusal.todo());
+        boolean again = refusal.status() == HttpStatus.BAD_REQUEST && HttpMethod.GET.matches(request.getMethod());
+        page.addObject("again", again ? request.getRequestURI() : null);
         return page;
     }
 }

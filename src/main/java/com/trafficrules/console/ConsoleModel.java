@@ -1,8 +1,6 @@
 package com.trafficrules.console;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -12,8 +10,7 @@ class ConsoleModel {
 
     @ModelAttribute("viewer")
     Viewer viewer() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return Viewer.of(authentication);
+        return Viewer.current();
     }
 
     @ModelAttribute("path")

@@ -1,10 +1,12 @@
 package com.trafficrules.console;
 
 import com.trafficrules.audit.Decisions;
+import com.trafficrules.kernel.ActiveRuleset;
 import com.trafficrules.kernel.JobCatalog;
 import com.trafficrules.policy.ChannelPolicies;
-import com.trafficrules.kernel.ActiveRuleset;
 import com.trafficrules.ruleset.Rulesets;
+import com.trafficrules.web.FieldProblem;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,32 +51,35 @@ class DecisionPages {
 
     /**
      * {@code from} and {@code to} are read as the browser's date-time fields send them, without an offset, on the
-     * channel's clock when a channel is chosen (UTC otherwise); {@code to} is exclusive.
+     * channel's clock when a channel is chosen (UTC otherwise); {@code to} is exclusive. A time that cannot be read is
+     * a 400: the form again, the field named.
      */
     @GetMapping
     String search(@RequestParam(required = false) String kind, @RequestParam(required = false) String channel,
                   @RequestParam(required = false) Long ruleset, @RequestParam(required = false) String from,
-                  @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page, Model model) {
+                  @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page, Model model,
+                  HttpServletResponse response) {
         String channelName = FormValues.given(channel);
         ZoneId zone = times.zoneOf(channelName);
-        List<String> problems = new ArrayList<>();
-        Instant fromInstant = localTime("from", from, zone, problems);
-        Instant toInstant = localTime("to", to, zone, problems);
-        int pageNumber = Math.max(0, page);
+        List<FieldProblem> problems = new ArrayList<>();
+        Instant fromInstant = localTime("From", from, zone, problems);
+        Instant toInstant = localTime("Until", to, zone, problems);
         model.addAttribute("kinds", kinds);
         model.addAttribute("channels", ChannelPolicies.of(active.current()).configuredChannels());
         model.addAttribute("versions", rulesets.list());
         model.addAttribute("zone", zone.getId());
         model.addAttribute("problems", problems);
-        if (problems.isEmpty()) {
-            Decisions.DecisionPage found = decisions.search(new Decisions.Filter(FormValues.given(kind), channelName, ruleset,
-                    fromInstant, toInstant), pageNumber, PAGE_SIZE);
-            model.addAttribute("decisions", found.decisions());
-            model.addAttribute("paging", Paging.of(pageNumber, PAGE_SIZE, found.total()));
-        } else {
+        if (!problems.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("decisions", List.of());
             model.addAttribute("paging", Paging.of(0, PAGE_SIZE, 0));
+            return "console/decisions";
         }
+        int pageNumber = Math.max(0, page);
+        Decisions.DecisionPage found = decisions.search(new Decisions.Filter(FormValues.given(kind), channelName, ruleset,
+                fromInstant, toInstant), pageNumber, PAGE_SIZE);
+        model.addAttribute("decisions", found.decisions());
+        model.addAttribute("paging", Paging.of(pageNumber, PAGE_SIZE, found.total()));
         return "console/decisions";
     }
 
@@ -92,14 +98,14 @@ class DecisionPages {
         return "console/decision";
     }
 
-    private static Instant localTime(String field, String value, ZoneId zone, List<String> problems) {
+    private static Instant localTime(String field, String value, ZoneId zone, List<FieldProblem> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return LocalDateTime.parse(value).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            problems.add(field + " is not a date and time such as 2026-11-20T20:00: " + value);
+            problems.add(new FieldProblem(field, "must be a date and time such as 2026-11-20T20:00, not " + value));
             return null;
         }
     }

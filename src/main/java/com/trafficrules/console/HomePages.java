@@ -3,6 +3,7 @@ package com.trafficrules.console;
 import com.trafficrules.audit.Decisions;
 import com.trafficrules.ruleset.RulesetStatus;
 import com.trafficrules.ruleset.Rulesets;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -42,8 +43,9 @@ class HomePages {
 
     /** Where the security chain forwards a refused request (wrong role, missing or forged CSRF token). */
     @RequestMapping("/console/denied")
-    ModelAndView denied() {
-        return ConsoleErrors.page(HttpStatus.FORBIDDEN,
-                "You may not do this: your role does not allow it, or the form was not one this console gave you.");
+    ModelAndView denied(HttpServletRequest request) {
+        return ConsoleErrors.page(ConsoleErrors.Refusal.of(HttpStatus.FORBIDDEN,
+                "You may not do this: your role does not allow it, or the form was not one this console gave you.",
+                "Ask someone whose role allows it, or open the page again and use its own form."), request);
     }
 }

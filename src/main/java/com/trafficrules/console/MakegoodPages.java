@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MakegoodPages {
 
     private static final int PAGE_SIZE = 50;
-    /** As many as the API lists at once; the page shows them {@link #PAGE_SIZE} at a time. */
+    /** As many of each list as the API lists at once; the page shows them {@link #PAGE_SIZE} at a time. */
     private static final int LISTED = 500;
     private static final Set<String> STATUSES = Set.of("ISSUED", "DELIVERED", "CANCELLED");
 
@@ -34,17 +34,22 @@ class MakegoodPages {
         this.json = json;
     }
 
+    /** Two lists, each paged on its own: the orders ({@code page}) and the escalations ({@code escalationPage}). */
     @GetMapping
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String market,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int escalationPage,
+                Model model) {
         String shownStatus = status != null && STATUSES.contains(status) ? status : null;
         List<? extends JsonNode> found = orders.list(shownStatus, FormValues.given(market), LISTED);
         Paging paging = Paging.of(page, PAGE_SIZE, found.size());
-        model.addAttribute("orders", found.subList(paging.firstIndex(), paging.endIndex()));
+        model.addAttribute("orders", paging.slice(found));
         model.addAttribute("paging", paging);
         model.addAttribute("statuses", STATUSES.stream().sorted().toList());
+        List<JsonNode> escalations = ratings.escalations(LISTED);
+        Paging escalationPaging = Paging.of("escalationPage", escalationPage, PAGE_SIZE, escalations.size());
         model.addAttribute("escalations", ReadableJson.of(json.createObjectNode()
-                .set("escalations", json.valueToTree(ratings.escalations(PAGE_SIZE)))));
+                .set("escalations", json.valueToTree(escalationPaging.slice(escalations)))));
+        model.addAttribute("escalationPaging", escalationPaging);
         return "console/makegoods";
     }
 

@@ -1,5 +1,6 @@
 package com.trafficrules.console;
 
+import java.util.List;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
 
@@ -10,24 +11,27 @@ import org.springframework.web.util.UriComponents;
  */
 record Paging(int page, int size, long total, String previousHref, String nextHref) {
 
+    /** The list's page number is the query parameter {@code page}. */
     static Paging of(int page, int size, long total) {
-        int lastPage = total == 0 ? 0 : (int) ((total - 1) / size);
-        int shown = Math.max(0, Math.min(page, lastPage));
-        return new Paging(shown, size, total, shown > 0 ? href(shown - 1) : null,
-                (long) (shown + 1) * size < total ? href(shown + 1) : null);
+        return of("page", page, size, total);
     }
 
-    private static String href(int page) {
-        UriComponents uri = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build();
+    /** As above, with the page number in {@code parameter}: for a second list on the same page, paged on its own. */
+    static Paging of(String parameter, int page, int size, long total) {
+        int lastPage = total == 0 ? 0 : (int) ((total - 1) / size);
+        int shown = Math.max(0, Math.min(page, lastPage));
+        return new Paging(shown, size, total, shown > 0 ? href(parameter, shown - 1) : null,
+                (long) (shown + 1) * size < total ? href(parameter, shown + 1) : null);
+    }
+
+    private static String href(String parameter, int page) {
+        UriComponents uri = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam(parameter, page).build();
         return uri.getPath() + "?" + uri.getQuery();
     }
 
-    public int firstIndex() {
-        return (int) Math.min(total, (long) page * size);
-    }
-
-    public int endIndex() {
-        return (int) Math.min(total, (long) (page + 1) * size);
+    /** This page's part of the whole list, which has {@link #total} items. */
+    <T> List<T> slice(List<T> all) {
+        return all.subList((int) Math.min(total, (long) page * size), (int) Math.min(total, (long) (page + 1) * size));
     }
 
     /** 1-based, as a person counts. */

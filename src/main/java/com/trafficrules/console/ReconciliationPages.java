@@ -46,7 +46,7 @@ class ReconciliationPages {
     String list(@RequestParam(required = false) String channel, @RequestParam(defaultValue = "0") int page, Model model) {
         List<JsonNode> found = runs.list(FormValues.given(channel), FIRST, LAST, LISTED);
         Paging paging = Paging.of(page, PAGE_SIZE, found.size());
-        model.addAttribute("runs", found.subList(paging.firstIndex(), paging.endIndex()).stream()
+        model.addAttribute("runs", paging.slice(found).stream()
                 .map(run -> new RunRow(run, counts(run))).toList());
         model.addAttribute("paging", paging);
         return "console/reconciliations";

@@ -10,11 +10,11 @@ import com.trafficrules.ruleset.Rulesets;
 import com.trafficrules.web.Callers;
 import com.trafficrules.web.FieldProblem;
 import com.trafficrules.web.InvalidRequestException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 class RulesetPages {
 
     private static final int PAGE_SIZE = 25;
-    private static final String SCENARIOS = "rule-tests/";
 
     private final Rulesets rulesets;
     private final JsonMapper json;
@@ -46,7 +45,7 @@ class RulesetPages {
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
         List<Rulesets.VersionView> all = rulesets.list();
         Paging paging = Paging.of(page, PAGE_SIZE, all.size());
-        model.addAttribute("versions", all.subList(paging.firstIndex(), paging.endIndex()));
+        model.addAttribute("versions", paging.slice(all));
         model.addAttribute("paging", paging);
         return "console/rulesets";
     }
@@ -105,51 +104,30 @@ class RulesetPages {
         return "console/propose";
     }
 
-    /**
-     * A proposal from uploaded files. A file's path is the one typed beside it, else the path of the base's one file
-     * with the same name; a file under rule-tests/ is a scenario submitted with the proposal.
-     */
+    /** The form again with what was wrong, answered 400: nothing was stored. */
+    private String refused(Model model, List<FieldProblem> problems, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return proposeForm(model, problems);
+    }
+
+    /** A proposal from uploaded files ({@link ProposalUpload} says how each is read). */
     @PostMapping
     String propose(@RequestParam(required = false) String label, @RequestParam(required = false) String note,
                    @RequestParam(required = false) Long base, @RequestParam(name = "path", required = false) List<String> paths,
                    @RequestParam(name = "file", required = false) List<MultipartFile> uploads, Model model,
-                   RedirectAttributes redirect) throws IOException {
+                   RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         Rulesets.VersionWithFiles baseVersion = rulesets.version(base != null ? base : rulesets.active().id());
-        List<RulesetGovernance.FileChange> files = new ArrayList<>();
-        List<RulesetGovernance.SubmittedScenario> scenarios = new ArrayList<>();
-        List<FieldProblem> problems = new ArrayList<>();
-        List<MultipartFile> given = uploads == null ? List.of() : uploads;
-        for (int i = 0; i < given.size(); i++) {
-            MultipartFile upload = given.get(i);
-            if (upload.isEmpty()) {
-                continue;
-            }
-            String typed = paths != null && i < paths.size() ? paths.get(i).strip() : "";
-            String path = typed.isEmpty() ? pathByName(baseVersion, upload.getOriginalFilename()) : typed;
-            if (path == null) {
-                problems.add(new FieldProblem("file " + upload.getOriginalFilename(), "matches no single file of version "
-                        + baseVersion.id() + " by name; type the path it goes to (e.g. rules/rotation/new-rule.drl)"));
-                continue;
-            }
-            String content = new String(upload.getBytes(), StandardCharsets.UTF_8);
-            if (path.startsWith(SCENARIOS)) {
-                scenarios.add(new RulesetGovernance.SubmittedScenario(path, content));
-            } else {
-                files.add(new RulesetGovernance.FileChange(path, content));
-            }
-        }
-        if (files.isEmpty() && scenarios.isEmpty() && problems.isEmpty()) {
-            problems.add(new FieldProblem("file", "choose at least one file to upload"));
-        }
-        if (!problems.isEmpty()) {
-            return proposeForm(model, problems);
+        ProposalUpload upload = ProposalUpload.read(baseVersion, paths == null ? List.of() : paths,
+                uploads == null ? List.of() : uploads);
+        if (!upload.problems().isEmpty()) {
+            return refused(model, upload.problems(), response);
         }
         Rulesets.Proposed proposed;
         try {
-            proposed = rulesets.propose(new RulesetGovernance.Proposal(FormValues.given(label), FormValues.given(note), baseVersion.id(),
-                    files, scenarios), Callers.current());
+            proposed = rulesets.propose(new RulesetGovernance.Proposal(FormValues.given(label), FormValues.given(note),
+                    baseVersion.id(), upload.files(), upload.scenarios()), Callers.current());
         } catch (InvalidRequestException e) {
-            return proposeForm(model, e.problems());
+            return refused(model, e.problems().stream().map(upload::asTheFormNamesIt).toList(), response);
         }
         redirect.addFlashAttribute("notice", proposed.rejected()
                 ? "Stored as REJECTED: its checks failed (below). Fix the files and propose again."
@@ -195,14 +173,5 @@ class RulesetPages {
         return new ChangeView(change.decisionId(), change.kind(),
                 change.added().stream().map(json::writeValueAsString).toList(),
                 change.removed().stream().map(json::writeValueAsString).toList());
-    }
-
-    private static String pathByName(Rulesets.VersionWithFiles base, String fileName) {
-        if (fileName == null || fileName.isBlank()) {
-            return null;
-        }
-        List<String> matching = base.files().stream().map(file -> file.path())
-                .filter(path -> path.equals(fileName) || path.endsWith("/" + fileName)).toList();
-        return matching.size() == 1 ? matching.get(0) : null;
     }
 }

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who is looking, for what a page offers them. Only what is shown: the security chain and the services refuse a
@@ -13,7 +14,12 @@ import org.springframework.security.core.GrantedAuthority;
  */
 public record Viewer(String name, Set<String> roles) {
 
-    static Viewer of(Authentication authentication) {
+    /** Whoever the request being answered is signed in as. */
+    static Viewer current() {
+        return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    private static Viewer of(Authentication authentication) {
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
             return new Viewer(null, Set.of());
         }

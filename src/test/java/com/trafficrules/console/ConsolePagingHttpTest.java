@@ -8,6 +8,11 @@ import com.trafficrules.support.ConsoleSession;
 import com.trafficrules.support.HttpTest;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,11 +22,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** A long list's pages, read as a browser reads them: the links to the next and previous page keep the search. */
+/** Long lists' pages, read as a browser reads them: the links to the next and previous page keep the search. */
 @HttpTest
 class ConsolePagingHttpTest {
 
     private static final Pattern NEXT = Pattern.compile("href=\"([^\"]+)\" rel=\"next\"");
+    private static final Pattern ESCALATIONS_NEXT = Pattern.compile("href=\"([^\"]+escalationPage=1[^\"]*)\" rel=\"next\"");
 
     @Autowired
     RestTestClient http;
@@ -36,6 +42,19 @@ class ConsolePagingHttpTest {
                             .body())
                     .exchange().expectStatus().isOk();
         }
+    }
+
+    /** Spots that delivered a tenth of their GRPs: under the compliance floor, each is escalated to a person. */
+    private void escalate(String market, int spots) {
+        Instant aired = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        List<Map<String, Object>> payloads = new ArrayList<>();
+        for (int i = 0; i < spots; i++) {
+            payloads.add(Map.of("spotId", market + "-" + i, "market", market, "marketTier", "DMA",
+                    "airedStart", aired.toString(), "airedEnd", aired.plusSeconds(30).toString(), "contractedGrps", 10.0,
+                    "actualGrps", 1.0, "spotLengthMs", 30_000, "clientId", "client-1", "contractId", "contract-" + market));
+        }
+        http.post().uri("/api/v1/ratings").headers(SCHEDULER).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("payloads", payloads)).exchange().expectStatus().isOk();
     }
 
     @Test
@@ -54,5 +73,33 @@ class ConsolePagingHttpTest {
         HttpResponse<String> second = auditor.get(href);
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body()).contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
+    }
+
+    @Test
+    void moreThanAPageOfEscalationsIsPagedOnItsOwnKeepingTheOrdersFilter() throws Exception {
+        String market = "esc-" + UUID.randomUUID().toString().substring(0, 8);
+        escalate(market, 51);
+        ConsoleSession auditor = ConsoleSession.signedIn(URI.create("http://localhost:" + port), "auditor");
+
+        HttpResponse<String> first = auditor.get("/console/makegoods?market=" + market);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(rows(first.body(), "escalations")).isEqualTo(50);
+        Matcher next = ESCALATIONS_NEXT.matcher(first.body());
+        assertThat(next.find()).as("a link to the next page of escalations").isTrue();
+        String href = next.group(1).replace("&amp;", "&");
+        assertThat(href).contains("market=" + market).contains("escalationPage=1").doesNotContain("&page=");
+        HttpResponse<String> second = auditor.get(href);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("escalationPage=0\" rel=\"prev\"");
+        assertThat(rows(second.body(), "escalations")).isPositive();
+    }
+
+    /** The rows of the readable table named {@code name}. */
+    private static int rows(String page, String name) {
+        int table = page.indexOf("data-name=\"" + name + "\"");
+        assertThat(table).as("a table of " + name).isNotNegative();
+        String body = page.substring(page.indexOf("<tbody>", table), page.indexOf("</tbody>", table));
+        return body.split("<tr>", -1).length - 1;
     }
 }

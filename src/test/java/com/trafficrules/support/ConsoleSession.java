@@ -1,5 +1,6 @@
 package com.trafficrules.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -8,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,12 +30,8 @@ public final class ConsoleSession {
     /** Signs in as a browser does: the form's CSRF token, then the user's name and password (the same, for demo users). */
     public static ConsoleSession signedIn(URI base, String user) throws IOException, InterruptedException {
         ConsoleSession session = new ConsoleSession(base);
-        Matcher token = CSRF.matcher(session.get("/console/login").body());
-        if (!token.find()) {
-            throw new IllegalStateException("The login page has no CSRF token");
-        }
         String fields = "username=" + user + "&password=" + user + "&_csrf="
-                + URLEncoder.encode(token.group(1) != null ? token.group(1) : token.group(2), StandardCharsets.UTF_8);
+                + URLEncoder.encode(session.csrfToken("/console/login"), StandardCharsets.UTF_8);
         HttpResponse<String> signedIn = session.client.send(HttpRequest.newBuilder(base.resolve("/console/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(fields)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -44,5 +44,34 @@ public final class ConsoleSession {
     /** A page, by its path and query. */
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A form with a file field sent as a browser sends it (multipart/form-data), with the CSRF token of the page
+     * {@code formPage}: the text fields, then one file as field {@code file}.
+     */
+    public HttpResponse<String> upload(String formPage, String action, Map<String, String> fields, String fileName,
+                                       byte[] content) throws IOException, InterruptedException {
+        String boundary = "console-session-" + UUID.randomUUID();
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.put("_csrf", csrfToken(formPage));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        withToken.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(base.resolve(action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String csrfToken(String page) throws IOException, InterruptedException {
+        Matcher token = CSRF.matcher(get(page).body());
+        if (!token.find()) {
+            throw new IllegalStateException(page + " has no CSRF token");
+        }
+        return token.group(1) != null ? token.group(1) : token.group(2);
     }
 }

@@ -1,0 +1,113 @@
+package com.trafficrules.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.trafficrules.support.ConsoleSession;
+import com.trafficrules.support.HttpTest;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What the console refuses, read as a browser receives it: a console page (its layout and navigation, never the
+ * API's problem+json) with the status the API would answer, the field named and what to do about it.
+ */
+@HttpTest
+class ConsoleRefusalsHttpTest {
+
+    private static final String NAVIGATION = "<nav aria-label=\"Console\">";
+
+    @LocalServerPort
+    int port;
+
+    private ConsoleSession manager;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        manager = ConsoleSession.signedIn(URI.create("http://localhost:" + port), "manager");
+    }
+
+    @Test
+    void rejectsASearchFromATimeItCannotReadWithTheSearchFormNamingTheField() throws Exception {
+        HttpResponse<String> page = manager.get("/console/decisions?from=2026-13-01T00:00");
+
+        assertConsolePage(page, 400);
+        assertThat(page.body()).contains("<b>From</b> <span>must be a date and time such as 2026-11-20T20:00, not 2026-13-01T00:00")
+                .contains("id=\"search\"");
+    }
+
+    @Test
+    void rejectsARulesetVersionThatIsNotANumberNamingTheField() throws Exception {
+        HttpResponse<String> page = manager.get("/console/decisions?ruleset=abc");
+
+        assertConsolePage(page, 400);
+        assertThat(page.body()).contains("<b>ruleset</b> <span>must be a whole number, not abc")
+                .contains("Correct what is named above and send the form again.")
+                .contains("href=\"/console/decisions\" id=\"again\"");
+    }
+
+    @Test
+    void rejectsANulCharacterInASearchNamingTheField() throws Exception {
+        HttpResponse<String> page = manager.get("/console/decisions?kind=a%00b");
+
+        assertConsolePage(page, 400);
+        assertThat(page.body()).contains("<b>kind</b> <span>must not contain the NUL character (U+0000)");
+    }
+
+    @Test
+    void rejectsAChannelDayThatIsNotADateNamingTheField() throws Exception {
+        HttpResponse<String> page = manager.get("/console/channels/retro-prime?day=yesterday");
+
+        assertConsolePage(page, 400);
+        assertThat(page.body()).contains("<b>day</b> <span>must be a date such as 2026-11-20, not yesterday");
+    }
+
+    @Test
+    void rejectsAnUploadThatIsNotTextNamingItsFileWithTheFormAgain() throws Exception {
+        byte[] binary = {'r', 'u', 'l', 'e', 0, (byte) 0xff, (byte) 0xfe};
+
+        HttpResponse<String> page = manager.upload("/console/rulesets/propose", "/console/rulesets",
+                Map.of("label", "binary", "path", ""), "temporal-overlap.drl", binary);
+
+        assertConsolePage(page, 400);
+        assertThat(page.body()).contains("Nothing was stored")
+                .contains("<b>File 1 (temporal-overlap.drl)</b> <span>is not a text file (UTF-8, without NUL characters)")
+                .contains("id=\"propose\"");
+    }
+
+    @Test
+    void rejectsAnUploadToAPathNoRuleFileHasNamingItsFileAsTheFormShowsIt() throws Exception {
+        HttpResponse<String> page = manager.upload("/console/rulesets/propose", "/console/rulesets",
+                Map.of("label", "bad path", "path", "../outside.drl"), "outside.drl",
+                "rule text".getBytes(StandardCharsets.UTF_8));
+
+        assertConsolePage(page, 400);
+        assertThat(page.body()).contains("<b>File 1 (outside.drl) path</b> <span>must be a .drl file under rules/");
+    }
+
+    @Test
+    void answersAVersionThatDoesNotExistWithANotFoundPage() throws Exception {
+        HttpResponse<String> page = manager.get("/console/rulesets/987654");
+
+        assertConsolePage(page, 404);
+        assertThat(page.body()).contains("No ruleset version 987654");
+    }
+
+    @Test
+    void answersAnAddressThatIsNoPageWithANotFoundPage() throws Exception {
+        HttpResponse<String> page = manager.get("/console/no-such-page");
+
+        assertConsolePage(page, 404);
+        assertThat(page.body()).contains("There is no console page at /console/no-such-page.");
+    }
+
+    private static void assertConsolePage(HttpResponse<String> page, int status) {
+        assertThat(page.statusCode()).isEqualTo(status);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains(NAVIGATION).contains("role=\"alert\"");
+    }
+}
