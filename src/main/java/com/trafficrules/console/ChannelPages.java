@@ -1,5 +1,6 @@
 package com.trafficrules.console;
 
+import com.trafficrules.fill.asset.CooldownSharing;
 import com.trafficrules.fill.playlog.LoggedPlay;
 import com.trafficrules.fill.playlog.PlayLog;
 import com.trafficrules.kernel.ActiveRuleset;
@@ -11,10 +12,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Channels: each one's effective policy, and its plays of a local day drawn with the cooldowns they start. */
+/** Channels: each one's effective policy, and its plays of a local day drawn with the rests they start. */
 @Controller
 @RequestMapping("/console/channels")
 class ChannelPages {
@@ -31,12 +36,14 @@ class ChannelPages {
 
     private final ActiveRuleset active;
     private final PlayLog plays;
+    private final CooldownSharing cooldowns;
     private final ConsoleTimes times;
     private final Clock clock;
 
-    ChannelPages(ActiveRuleset active, PlayLog plays, ConsoleTimes times, Clock clock) {
+    ChannelPages(ActiveRuleset active, PlayLog plays, CooldownSharing cooldowns, ConsoleTimes times, Clock clock) {
         this.active = active;
         this.plays = plays;
+        this.cooldowns = cooldowns;
         this.times = times;
         this.clock = clock;
     }
@@ -58,14 +65,16 @@ class ChannelPages {
         Instant from = shown.atStartOfDay(zone).toInstant();
         Instant to = shown.plusDays(1).atStartOfDay(zone).toInstant();
         List<LoggedPlay> ofTheDay = plays.between(slug.value(), from, to);
+        Map<UUID, CooldownSharing.Sharing> sharing = cooldowns.of(ofTheDay.stream().map(LoggedPlay::assetUuid).distinct().toList());
+        List<Lane> lanes = lanes(ofTheDay, sharing);
         model.addAttribute("policy", policy);
         model.addAttribute("day", shown);
         model.addAttribute("previousDay", shown.minusDays(1));
         model.addAttribute("nextDay", shown.plusDays(1));
         model.addAttribute("plays", ofTheDay.stream().map(play -> new PlayRow(Instant.ofEpochMilli(play.playedAtMs()), play)).toList());
-        model.addAttribute("lanes", lanes(ofTheDay));
+        model.addAttribute("lanes", lanes);
         model.addAttribute("timeline", ofTheDay.isEmpty() ? null
-                : Timeline.of(from, to, items(ofTheDay, policy), TICKS, instant -> times.clock(instant, slug.value())));
+                : Timeline.of(from, to, items(ofTheDay, sharing, lanes, policy), TICKS, instant -> times.clock(instant, slug.value())));
         return "console/channel";
     }
 
@@ -73,34 +82,71 @@ class ChannelPages {
     record PlayRow(Instant playedAt, LoggedPlay play) {
     }
 
-    /** One lane per asset, in uri order. */
-    private static Map<String, Integer> lanes(List<LoggedPlay> plays) {
-        Map<String, Integer> lanes = new LinkedHashMap<>();
-        new TreeSet<>(plays.stream().map(LoggedPlay::assetUri).toList()).forEach(uri -> lanes.put(uri, lanes.size()));
-        return lanes;
+    /**
+     * The plays that share one rest, as the cooldown rule keys them: a cooldown group's, else one asset's. Its
+     * {@code label} names the group, or the asset.
+     */
+    record Lane(String key, String label) {
+    }
+
+    /** One lane per cooldown key, in label order. */
+    private static List<Lane> lanes(List<LoggedPlay> plays, Map<UUID, CooldownSharing.Sharing> sharing) {
+        Map<String, Lane> lanes = new TreeMap<>();
+        for (LoggedPlay play : plays) {
+            CooldownSharing.Sharing shared = sharingOf(play, sharing);
+            String key = shared.key(play.assetUri());
+            lanes.put(key, new Lane(key, shared.group() != null ? "group " + shared.group() : play.assetUri()));
+        }
+        return lanes.values().stream().sorted(Comparator.comparing(Lane::label)).toList();
+    }
+
+    /** An asset deleted since its play (its plays go with it) rests alone, for its own type. */
+    private static CooldownSharing.Sharing sharingOf(LoggedPlay play, Map<UUID, CooldownSharing.Sharing> sharing) {
+        return sharing.getOrDefault(play.assetUuid(), new CooldownSharing.Sharing(null, List.of(play.assetType())));
     }
 
     /**
-     * Each play, and after it the cooldown it starts (its type's, else the channel's default; none when 0) in the
-     * same lane: the asset may not fill a break again before that window ends.
+     * Each play, and after it the rest it starts in its lane: every asset sharing its key fills no break before the
+     * rest of its own type ends (its type's cooldown, else the channel's default; none when 0). A group whose members'
+     * types rest differently gets the longest band, the hover text telling each type's end.
      */
-    private List<Timeline.Item> items(List<LoggedPlay> plays, ChannelPolicy policy) {
-        Map<String, Integer> lanes = lanes(plays);
+    private List<Timeline.Item> items(List<LoggedPlay> plays, Map<UUID, CooldownSharing.Sharing> sharing, List<Lane> lanes,
+                                      ChannelPolicy policy) {
+        Map<String, Integer> laneOf = new HashMap<>();
+        lanes.forEach(lane -> laneOf.put(lane.key(), laneOf.size()));
         List<Timeline.Item> items = new ArrayList<>();
         for (LoggedPlay play : plays) {
             Instant at = Instant.ofEpochMilli(play.playedAtMs());
-            int lane = lanes.get(play.assetUri());
-            long cooldownSeconds = policy.traffic().typeCooldowns().getOrDefault(play.assetType(),
-                    policy.traffic().defaultCooldownSeconds());
-            if (cooldownSeconds > 0) {
-                Instant until = at.plusSeconds(cooldownSeconds);
-                items.add(new Timeline.Item(at, cooldownSeconds * 1000, lane, "cooldown", "cooldown",
-                        play.assetUri() + " cools down until " + times.clock(until, policy.channel())));
+            CooldownSharing.Sharing shared = sharingOf(play, sharing);
+            int lane = laneOf.get(shared.key(play.assetUri()));
+            Map<String, Long> restByType = new TreeMap<>();
+            shared.types().forEach(type -> restByType.put(type, policy.traffic().cooldownSeconds(type)));
+            restByType.values().removeIf(seconds -> seconds <= 0);
+            if (!restByType.isEmpty()) {
+                long longest = Collections.max(restByType.values());
+                items.add(new Timeline.Item(at, longest * 1000, lane, "cooldown",
+                        restTitle(play, shared, restByType, at, policy.channel())));
             }
-            items.add(new Timeline.Item(at, play.durationMs(), lane, play.assetType(), play.assetType(),
+            items.add(new Timeline.Item(at, play.durationMs(), lane, play.assetType(),
                     play.assetUri() + " (" + play.assetType() + ") at " + times.clock(at, policy.channel()) + ", "
                             + play.durationMs() + " ms, block " + play.blockId()));
         }
         return items;
+    }
+
+    /** E.g. "group jingles rests after /ids/a.mp4: its promo members until 20:30:00, its station_id members until 21:00:00". */
+    private String restTitle(LoggedPlay play, CooldownSharing.Sharing shared, Map<String, Long> restByType, Instant at,
+                             String channel) {
+        if (shared.group() == null) {
+            return play.assetUri() + " rests until " + times.clock(at.plusSeconds(restByType.values().iterator().next()), channel);
+        }
+        String who = "group " + shared.group() + " rests after " + play.assetUri();
+        if (new HashSet<>(restByType.values()).size() == 1) {
+            return who + ": no member fills a break until "
+                    + times.clock(at.plusSeconds(restByType.values().iterator().next()), channel);
+        }
+        List<String> ends = new ArrayList<>();
+        restByType.forEach((type, seconds) -> ends.add("its " + type + " members until " + times.clock(at.plusSeconds(seconds), channel)));
+        return who + ": " + String.join(", ", ends);
     }
 }

@@ -27,7 +27,7 @@ final class FilledBlock {
             long durationMs = segment.get("durationMs").asLong();
             String type = segment.get("type").asString();
             String uri = segment.path("assetUri").asString("");
-            items.add(new Timeline.Item(start, durationMs, 0, type, type,
+            items.add(new Timeline.Item(start, durationMs, 0, type,
                     type + (uri.isEmpty() ? "" : " " + uri) + ", " + durationMs + " ms from " + clock.apply(start)));
             end = start.plusMillis(durationMs);
         }

@@ -20,10 +20,10 @@ record Timeline(Instant from, Instant to, List<Bar> bars, List<Tick> ticks, int 
     static final int LANE_HEIGHT = 28;
 
     /** What to draw: {@code kind} picks its colour (a CSS class), {@code title} is its hover text. */
-    record Item(Instant start, long durationMs, int lane, String label, String kind, String title) {
+    record Item(Instant start, long durationMs, int lane, String kind, String title) {
     }
 
-    record Bar(double x, double width, double y, String label, String kind, String title) {
+    record Bar(double x, double width, double y, String kind, String title) {
     }
 
     record Tick(double x, String label) {
@@ -40,7 +40,7 @@ record Timeline(Instant from, Instant to, List<Bar> bars, List<Tick> ticks, int 
             double end = Math.min(span, start + item.durationMs()) / span * WIDTH;
             // A play of a few seconds in a whole day still gets a visible mark.
             double width = Math.max(0.15, end - x);
-            bars.add(new Bar(round(x), round(width), item.lane() * LANE_HEIGHT, item.label(), item.kind(), item.title()));
+            bars.add(new Bar(round(x), round(width), item.lane() * LANE_HEIGHT, item.kind(), item.title()));
             lanes = Math.max(lanes, item.lane() + 1);
         }
         List<Tick> axis = new ArrayList<>();

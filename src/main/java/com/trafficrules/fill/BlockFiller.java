@@ -156,7 +156,7 @@ final class BlockFiller {
         List<Object> facts = new ArrayList<>();
         facts.add(new FillPolicy(traffic.allowedTypes(), traffic.maxPlaysPerDay()));
         for (String type : InterstitialType.ALL) {
-            facts.add(new TypeCooldown(type, traffic.typeCooldowns().getOrDefault(type, traffic.defaultCooldownSeconds()) * 1000));
+            facts.add(new TypeCooldown(type, traffic.cooldownSeconds(type) * 1000));
         }
         return facts;
     }

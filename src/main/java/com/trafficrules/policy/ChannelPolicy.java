@@ -15,6 +15,11 @@ public record ChannelPolicy(String channel, String timezone, Traffic traffic, Ro
     /** What may fill a break, and how often. Cooldowns in seconds; 0 disables a cooldown or cap. */
     public record Traffic(List<String> allowedTypes, long defaultCooldownSeconds, Map<String, Long> typeCooldowns,
                           int maxPlaysPerDay, StaticFiller staticFiller) {
+
+        /** How long an asset of this type rests after a play: its type's cooldown, else the default; 0 = not at all. */
+        public long cooldownSeconds(String type) {
+            return typeCooldowns.getOrDefault(type, defaultCooldownSeconds);
+        }
     }
 
     /** The file that airs when nothing else may: playout never halts. */
