@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -86,6 +87,20 @@ final class Browser implements AutoCloseable {
         return waitFor(locator).getText();
     }
 
+    /** The text of every element the locator finds, in page order. */
+    List<String> texts(By locator) {
+        waitFor(locator);
+        return driver.findElements(locator).stream().map(WebElement::getText).toList();
+    }
+
+    /**
+     * Sets a field's value as its own picker would. Chromium's date and time fields take typed keys segment by
+     * segment, in the order the browser's locale writes a date, so typing into them depends on the machine.
+     */
+    void setValue(By field, String value) {
+        driver.executeScript("arguments[0].value = arguments[1]", waitFor(field), value);
+    }
+
     String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }
@@ -111,9 +126,9 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** The window a tablet held upright gives. */
+    /** The window of a tablet held upright. */
     void asTablet() {
-        driver.manage().window().setSize(new Dimension(820, 1180));
+        driver.manage().window().setSize(new Dimension(768, 1024));
     }
 
     @Override

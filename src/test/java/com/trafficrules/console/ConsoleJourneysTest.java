@@ -11,8 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.trafficrules.support.HttpTest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -21,6 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +49,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class ConsoleJourneysTest {
 
     private static final String AUDITED_PATH = "rules/rotation/audited-advertiser.drl";
+    private static final String OVERLAP_PATH = "rules/rotation/temporal-overlap.drl";
 
     @LocalServerPort
     int port;
@@ -97,7 +108,7 @@ class ConsoleJourneysTest {
     void aManagerWhoProposesAChangeThatBreaksAScenarioSeesWhichScenarioFailsAndWhy(@TempDir Path folder) throws IOException {
         Path changed = folder.resolve("temporal-overlap.drl");
         // Spots may now overlap by up to a minute: the shipped scenarios of 10-second overlaps expect a fault.
-        Files.writeString(changed, Files.readString(Path.of("rules/rotation/temporal-overlap.drl"))
+        Files.writeString(changed, Files.readString(Path.of(OVERLAP_PATH))
                 .replace("endMs > $later.startMs", "endMs > $later.startMs + 60000"));
 
         browser.signIn("manager");
@@ -218,6 +229,134 @@ class ConsoleJourneysTest {
         assertThat(browser.pageText()).contains("No escalation", "No make-good order matches");
     }
 
+    @Test
+    void anAuditorSeesTheRestOfACooldownGroupInOneLaneNamedForTheGroup() {
+        put("/api/v1/assets", Map.of("assets", List.of(pulledAsset("/jingles/journey-a.mp4", "promo", "journey-jingles"),
+                pulledAsset("/jingles/journey-b.mp4", "promo", "journey-jingles"),
+                pulledAsset("/jingles/journey-id.mp4", "station_id", "journey-jingles"))));
+        post("/api/v1/channels/journey-groups/plays", Map.of("plays", List.of(
+                Map.of("assetUri", "/jingles/journey-a.mp4", "playedAt", "2026-10-05T20:00:00Z", "blockId", "b-1", "breakIndex", 0),
+                Map.of("assetUri", "/jingles/journey-b.mp4", "playedAt", "2026-10-05T22:00:00Z", "blockId", "b-2", "breakIndex", 0))));
+
+        browser.signIn("auditor");
+        browser.go("/console/channels/journey-groups?day=2026-10-05");
+
+        assertThat(browser.texts(By.cssSelector("ol.lane-names li"))).containsExactly("group journey-jingles");
+        assertThat(browser.driver.findElements(By.cssSelector("figure.plays rect.bar-promo"))).hasSize(2);
+        // Under the defaults a promo rests 1800 s and a station id 3600 s: each member of the group for its own type.
+        assertThat(browser.driver.findElements(By.cssSelector("figure.plays rect.bar-cooldown title")).stream()
+                .map(title -> title.getAttribute("textContent")).toList()).containsExactly(
+                "group journey-jingles rests after /jingles/journey-a.mp4: its promo members until 20:30:00, "
+                        + "its station_id members until 21:00:00",
+                "group journey-jingles rests after /jingles/journey-b.mp4: its promo members until 22:30:00, "
+                        + "its station_id members until 23:00:00");
+        assertThat(browser.driver.findElements(By.cssSelector("figure.plays rect.bar")).stream()
+                .map(bar -> bar.getAttribute("y")).distinct().toList()).as("every mark in the group's lane").hasSize(1);
+        browser.screenshot("channel-group");
+    }
+
+    @Test
+    void aManagerPreviewsTheImpactOfAProposalAndSeesWhatEachChangedDecisionGainsAndLoses() {
+        String decision = validateTwoOverlappingSpots();
+        long version = idOf(proposed(MANAGER, proposal("overlaps-as-warnings", OVERLAP_PATH,
+                overlapRule().replace("Severity.CRITICAL", "Severity.WARNING"))));
+
+        browser.signIn("manager");
+        browser.go("/console/rulesets/" + version);
+        browser.click(By.id("impact"));
+        browser.click(By.id("run-impact"));
+
+        assertThat(Integer.parseInt(browser.text(By.id("evaluated")))).isPositive();
+        assertThat(Integer.parseInt(browser.text(By.id("changed")))).isPositive();
+        By row = By.xpath("//table[@id='impact-changes']//tr[td/a[contains(@href, '" + decision + "')]]");
+        assertThat(browser.text(row)).contains("rotation.validate");
+        assertThat(browser.texts(new ByChained(row, By.cssSelector("td.added code")))).singleElement().asString()
+                .contains("\"rule\":\"temporal-overlap\"", "\"severity\":\"WARNING\"");
+        assertThat(browser.texts(new ByChained(row, By.cssSelector("td.removed code")))).singleElement().asString()
+                .contains("\"rule\":\"temporal-overlap\"", "\"severity\":\"CRITICAL\"");
+        browser.screenshot("impact");
+    }
+
+    @Test
+    void anAuditorFindsDecisionsByKindChannelVersionAndTimeRangeOnTheChannelsClock() throws InterruptedException {
+        String earlier = validateTwoOverlappingSpots();
+        // The form's times have whole seconds: the second decision is made in a later second than the first.
+        Thread.sleep(1_100);
+        String later = validateTwoOverlappingSpots();
+        Instant earlierAt = createdAt(earlier);
+        Instant laterAt = createdAt(later);
+        Instant between = earlierAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        long serving = idOf(http.get().uri("/api/v1/rulesets/active").headers(AUDITOR).exchange().expectStatus().isOk()
+                .returnResult(Map.class).getResponseBody());
+
+        browser.signIn("auditor");
+        browser.click(By.linkText("Decisions"));
+        searchDecisions(serving, earlierAt.truncatedTo(ChronoUnit.SECONDS), between);
+        assertThat(browser.text(By.cssSelector("label[for=from]"))).isEqualTo("From (America/New_York)");
+        assertThat(shownDecisions()).containsExactly(earlier);
+        browser.screenshot("decisions-by-time");
+
+        searchDecisions(serving, between, laterAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
+        assertThat(shownDecisions()).containsExactly(later);
+    }
+
+    @Test
+    void anApproverReachesAndPressesApproveWithTheKeyboardAloneEachStopShowingWhereTheFocusIs() {
+        long version = proposeAMarker("by-keyboard", MANAGER);
+        browser.signIn("approver");
+        browser.go("/console/rulesets/" + version);
+        browser.waitFor(By.id("checks"));
+
+        List<String> unmarked = new ArrayList<>();
+        String focused = "";
+        for (int stop = 0; stop < 40 && !focused.equals("approve"); stop++) {
+            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+            focused = (String) browser.driver.executeScript("""
+                    const el = document.activeElement;
+                    const style = getComputedStyle(el);
+                    if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0) {
+                        return 'unmarked:' + el.tagName + ' ' + (el.id || el.textContent.trim());
+                    }
+                    return el.id;
+                    """);
+            if (focused.startsWith("unmarked:")) {
+                unmarked.add(focused.substring("unmarked:".length()));
+            }
+        }
+        assertThat(focused).as("the approve button reached by Tab").isEqualTo("approve");
+        assertThat(unmarked).as("focused elements without a visible outline").isEmpty();
+
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+        assertThat(browser.text(By.cssSelector(".heading .status"))).isEqualTo("APPROVED");
+        assertThat(statusOf(version)).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void theMainPagesFitATabletsWidthWithoutScrollingSideways() {
+        String decision = validateTwoOverlappingSpots();
+        long version = proposeAMarker("on-a-tablet", MANAGER);
+        put("/api/v1/assets", Map.of("assets", List.of(pulledAsset("/promos/tablet.mp4", "promo", "tablet-promos"))));
+        post("/api/v1/channels/retro-prime/plays", Map.of("plays", List.of(
+                Map.of("assetUri", "/promos/tablet.mp4", "playedAt", "2026-10-03T20:00:00Z", "blockId", "b-1", "breakIndex", 0))));
+
+        browser.signIn("lead");
+        browser.asTablet();
+        Map<String, String> overflowing = new LinkedHashMap<>();
+        for (String page : List.of("/console", "/console/rulesets", "/console/rulesets/" + version,
+                "/console/rulesets/" + version + "/diff", "/console/rulesets/" + version + "/impact", "/console/rulesets/propose",
+                "/console/decisions", "/console/decisions/" + decision, "/console/channels",
+                "/console/channels/retro-prime?day=2026-10-03", "/console/makegoods", "/console/reconciliations")) {
+            browser.go(page);
+            browser.waitFor(By.tagName("h1"));
+            List<?> widths = (List<?>) browser.driver.executeScript(
+                    "return [document.documentElement.scrollWidth, window.innerWidth]");
+            if (((Number) widths.get(0)).longValue() > ((Number) widths.get(1)).longValue()) {
+                overflowing.put(page, widths.get(0) + " px wide in a " + widths.get(1) + " px window");
+            }
+        }
+        assertThat(overflowing).isEmpty();
+    }
+
     private Map<?, ?> post(String path, Map<String, Object> body) {
         return http.post().uri(path).headers(SCHEDULER).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
                 .expectStatus().is2xxSuccessful().returnResult(Map.class).getResponseBody();
@@ -226,6 +365,14 @@ class ConsoleJourneysTest {
     private void put(String path, Map<String, Object> body) {
         http.put().uri(path).headers(SCHEDULER).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
                 .expectStatus().isOk();
+    }
+
+    /**
+     * An asset in a cooldown group, pulled: its plays count, but no fill selects it, so the fills of other journeys
+     * pick what they expect.
+     */
+    private static Map<String, Object> pulledAsset(String uri, String type, String group) {
+        return Map.of("uri", uri, "durationMs", 10_000, "type", type, "state", "pulled", "cooldownGroup", group);
     }
 
     /** A rule that flags the advertiser MARKED, its comment made unique by {@code label} so each proposal changes something. */
@@ -258,6 +405,38 @@ class ConsoleJourneysTest {
         Map<?, ?> answer = http.post().uri("/api/v1/rotation/validate").headers(SCHEDULER).contentType(MediaType.APPLICATION_JSON)
                 .body(log).exchange().expectStatus().isOk().returnResult(Map.class).getResponseBody();
         return (String) answer.get("decisionId");
+    }
+
+    /** The decisions search as a person fills it in, the times on retro-prime's clock. */
+    private void searchDecisions(long version, Instant from, Instant until) {
+        new Select(browser.waitFor(By.id("kind"))).selectByValue("rotation.validate");
+        browser.waitFor(By.id("channel")).clear();
+        browser.driver.findElement(By.id("channel")).sendKeys("retro-prime");
+        new Select(browser.driver.findElement(By.id("ruleset"))).selectByValue(Long.toString(version));
+        ZoneId eastern = ZoneId.of("America/New_York");
+        browser.setValue(By.id("from"), LocalDateTime.ofInstant(from, eastern).toString());
+        browser.setValue(By.id("to"), LocalDateTime.ofInstant(until, eastern).toString());
+        browser.click(By.id("search"));
+    }
+
+    /** The ids of the decisions the list shows, in its order. */
+    private List<String> shownDecisions() {
+        browser.waitFor(By.tagName("h1"));
+        return browser.driver.findElements(By.cssSelector("a.decision-link")).stream()
+                .map(link -> link.getAttribute("data-id")).toList();
+    }
+
+    private Instant createdAt(String decision) {
+        return Instant.parse((String) http.get().uri("/api/v1/decisions/{id}", decision).headers(AUDITOR).exchange()
+                .expectStatus().isOk().returnResult(Map.class).getResponseBody().get("createdAt"));
+    }
+
+    private static String overlapRule() {
+        try {
+            return Files.readString(Path.of(OVERLAP_PATH));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String statusOf(long version) {
