@@ -7,6 +7,7 @@ import com.trafficrules.support.HttpTest;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ConsoleRefusalsHttpTest {
 
     private static final String NAVIGATION = "<nav aria-label=\"Console\">";
+    private static final int MEGABYTE = 1024 * 1024;
 
     @LocalServerPort
     int port;
@@ -87,6 +89,20 @@ class ConsoleRefusalsHttpTest {
 
         assertConsolePage(page, 400);
         assertThat(page.body()).contains("<b>File 1 (outside.drl) path</b> <span>must be a .drl file under rules/");
+    }
+
+    @Test
+    void rejectsAnUploadOverTheSizeLimitWithAConsolePage() throws Exception {
+        byte[] tooLarge = new byte[MEGABYTE + 1];
+        Arrays.fill(tooLarge, (byte) 'x');
+
+        HttpResponse<String> page = manager.upload("/console/rulesets/propose", "/console/rulesets",
+                Map.of("label", "too large", "path", ""), "temporal-overlap.drl", tooLarge);
+
+        assertThat(page.statusCode()).isEqualTo(413);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("role=\"alert\"").contains("The form is larger than the console takes")
+                .contains("a file of at most 1 MB");
     }
 
     @Test
