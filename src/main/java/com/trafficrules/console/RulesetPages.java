@@ -58,7 +58,7 @@ class RulesetPages {
         model.addAttribute("checks", checks);
         model.addAttribute("events", rulesets.events(id));
         model.addAttribute("previous", rulesets.predecessor(id));
-        model.addAttribute("others", rulesets.list().stream().filter(other -> other.id() != id).toList());
+        model.addAttribute("others", others(id));
         model.addAttribute("approvable", version.status() == RulesetStatus.PROPOSED && checks != null && checks.approvable());
         model.addAttribute("activatable", version.status() == RulesetStatus.APPROVED || version.status() == RulesetStatus.RETIRED);
         model.addAttribute("previewable", version.status() != RulesetStatus.REJECTED);
@@ -70,7 +70,7 @@ class RulesetPages {
     String diff(@PathVariable long id, @RequestParam(required = false) Long against, Model model) {
         Long from = against != null ? against : rulesets.predecessor(id);
         model.addAttribute("version", rulesets.version(id));
-        model.addAttribute("others", rulesets.list().stream().filter(other -> other.id() != id).toList());
+        model.addAttribute("others", others(id));
         if (from == null) {
             model.addAttribute("files", List.of());
             return "console/diff";
@@ -79,6 +79,11 @@ class RulesetPages {
         model.addAttribute("against", rulesets.version(from));
         model.addAttribute("files", diff.files().stream().map(FileSides::of).toList());
         return "console/diff";
+    }
+
+    /** The versions to compare {@code id} with: every other one. */
+    private List<Rulesets.VersionView> others(long id) {
+        return rulesets.list().stream().filter(other -> other.id() != id).toList();
     }
 
     /** One changed file, its unified diff laid out side by side. */

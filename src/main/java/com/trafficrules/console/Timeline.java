@@ -10,7 +10,7 @@ import java.util.function.Function;
  * A stretch of time drawn as a server-rendered SVG: bars placed by their start and length on a fixed-width axis,
  * in lanes, with ticks. Positions are computed here so the template only writes numbers and escaped text.
  */
-record Timeline(Instant from, Instant to, List<Bar> bars, List<Tick> ticks, int lanes) {
+record Timeline(List<Bar> bars, List<Tick> ticks, int lanes) {
 
     /**
      * Positions are percentages of the drawing's width, so it fills its box at any width without stretching its
@@ -48,7 +48,7 @@ record Timeline(Instant from, Instant to, List<Bar> bars, List<Tick> ticks, int 
             Instant at = from.plusMillis((long) (span * i / ticks));
             axis.add(new Tick(round(WIDTH * i / ticks), clock.apply(at)));
         }
-        return new Timeline(from, to, bars, axis, lanes);
+        return new Timeline(bars, axis, lanes);
     }
 
     /** The drawing's height in user units: its lanes and the axis under them. */

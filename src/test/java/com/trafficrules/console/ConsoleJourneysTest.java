@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,17 +33,20 @@ import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The console's journeys in a real browser, one each: what a person does every morning, end to end on the
- * service and its database. Fixtures are made through the API, as the other systems would make them. Activations
- * change what the database serves, so the context is discarded after the class.
+ * service and its database. Fixtures are made through the API, as the other systems would make them. The class has
+ * a context (and so a database) of its own, as a fill picks from the whole asset library: another class's assets
+ * would change what the journeys' fills pick. Activations change what the database serves, so the context is
+ * discarded after the class.
  */
 @HttpTest
+@TestPropertySource(properties = "traffic.test.context=console-journeys")
 @DirtiesContext
 class ConsoleJourneysTest {
 
@@ -76,7 +78,7 @@ class ConsoleJourneysTest {
         long before = idOf(http.get().uri("/api/v1/rulesets/active").headers(AUDITOR).exchange().expectStatus().isOk()
                 .returnResult(Map.class).getResponseBody());
         String drl = MARKER_DRL.replace("marked-advertiser", "audited-advertiser");
-        long version = activate(idOf(proposed(MANAGER, proposal("audited-marker", AUDITED_PATH, drl))));
+        long version = activate(idOf(proposed(proposal("audited-marker", AUDITED_PATH, drl))));
         String decision = validateTwoOverlappingSpots();
 
         browser.signIn("auditor");
@@ -130,10 +132,7 @@ class ConsoleJourneysTest {
 
     @Test
     void anApproverApprovesAProposalAndActivatesIt() {
-        long version = proposeAMarker("to-approve", MANAGER);
-
-        browser.signIn("approver");
-        browser.go("/console/rulesets/" + version);
+        long version = openAProposal("to-approve", "approver");
         browser.click(By.id("approve"));
         assertThat(browser.text(By.cssSelector("p.notice"))).isEqualTo("Approved by approver. It can be activated now.");
         assertThat(browser.text(By.cssSelector(".heading .status"))).isEqualTo("APPROVED");
@@ -151,11 +150,7 @@ class ConsoleJourneysTest {
 
     @Test
     void anAuditorIsShownNoApproveButtonAndAForgedApprovalIsRefused() {
-        long version = proposeAMarker("not-for-auditors", MANAGER);
-
-        browser.signIn("auditor");
-        browser.go("/console/rulesets/" + version);
-        browser.waitFor(By.id("checks"));
+        long version = openAProposal("not-for-auditors", "auditor");
         assertThat(browser.driver.findElements(By.id("approve"))).isEmpty();
         assertThat(browser.driver.findElements(By.id("activate"))).isEmpty();
 
@@ -180,7 +175,7 @@ class ConsoleJourneysTest {
     void aRuleFileContainingAScriptTagIsShownAsText() {
         String script = "<script>window.injected = true</script>";
         String drl = MARKER_DRL.replace("// Spots of the advertiser MARKED are flagged.", "// </code></pre>" + script);
-        long version = idOf(proposed(MANAGER, proposal("<b>bold</b>" + script, MARKER_PATH, drl)));
+        long version = idOf(proposed(proposal("<b>bold</b>" + script, MARKER_PATH, drl)));
 
         browser.signIn("auditor");
         browser.go("/console/rulesets/" + version);
@@ -258,7 +253,7 @@ class ConsoleJourneysTest {
     @Test
     void aManagerPreviewsTheImpactOfAProposalAndSeesWhatEachChangedDecisionGainsAndLoses() {
         String decision = validateTwoOverlappingSpots();
-        long version = idOf(proposed(MANAGER, proposal("overlaps-as-warnings", OVERLAP_PATH,
+        long version = idOf(proposed(proposal("overlaps-as-warnings", OVERLAP_PATH,
                 overlapRule().replace("Severity.CRITICAL", "Severity.WARNING"))));
 
         browser.signIn("manager");
@@ -302,10 +297,7 @@ class ConsoleJourneysTest {
 
     @Test
     void anApproverReachesAndPressesApproveWithTheKeyboardAloneEachStopShowingWhereTheFocusIs() {
-        long version = proposeAMarker("by-keyboard", MANAGER);
-        browser.signIn("approver");
-        browser.go("/console/rulesets/" + version);
-        browser.waitFor(By.id("checks"));
+        long version = openAProposal("by-keyboard", "approver");
 
         List<String> unmarked = new ArrayList<>();
         String focused = "";
@@ -334,7 +326,7 @@ class ConsoleJourneysTest {
     @Test
     void theMainPagesFitATabletsWidthWithoutScrollingSideways() {
         String decision = validateTwoOverlappingSpots();
-        long version = proposeAMarker("on-a-tablet", MANAGER);
+        long version = proposeAMarker("on-a-tablet");
         put("/api/v1/assets", Map.of("assets", List.of(pulledAsset("/promos/tablet.mp4", "promo", "tablet-promos"))));
         post("/api/v1/channels/retro-prime/plays", Map.of("plays", List.of(
                 Map.of("assetUri", "/promos/tablet.mp4", "playedAt", "2026-10-03T20:00:00Z", "blockId", "b-1", "breakIndex", 0))));
@@ -375,14 +367,24 @@ class ConsoleJourneysTest {
         return Map.of("uri", uri, "durationMs", 10_000, "type", type, "state", "pulled", "cooldownGroup", group);
     }
 
-    /** A rule that flags the advertiser MARKED, its comment made unique by {@code label} so each proposal changes something. */
-    private long proposeAMarker(String label, Consumer<HttpHeaders> user) {
-        String drl = MARKER_DRL.replace("are flagged.", "are flagged (" + label + ").");
-        return idOf(proposed(user, proposal(label, MARKER_PATH, drl)));
+    /** A marker proposed by the manager, its page opened by {@code user}, signed in. */
+    private long openAProposal(String label, String user) {
+        long version = proposeAMarker(label);
+        browser.signIn(user);
+        browser.go("/console/rulesets/" + version);
+        browser.waitFor(By.id("checks"));
+        return version;
     }
 
-    private Map<?, ?> proposed(Consumer<HttpHeaders> user, Map<String, Object> body) {
-        return http.post().uri("/api/v1/rulesets").headers(user).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+    /** A rule that flags the advertiser MARKED, its comment made unique by {@code label} so each proposal changes something. */
+    private long proposeAMarker(String label) {
+        String drl = MARKER_DRL.replace("are flagged.", "are flagged (" + label + ").");
+        return idOf(proposed(proposal(label, MARKER_PATH, drl)));
+    }
+
+    /** A proposal as the traffic manager makes it through the API. */
+    private Map<?, ?> proposed(Map<String, Object> body) {
+        return http.post().uri("/api/v1/rulesets").headers(MANAGER).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
                 .expectStatus().isCreated().returnResult(Map.class).getResponseBody();
     }
 

@@ -59,16 +59,12 @@ class ConsolePagingHttpTest {
 
     @Test
     void aSearchOfMoreThanAPageLinksToTheNextPageOfTheSameSearch() throws Exception {
-        String channel = "paging-" + UUID.randomUUID().toString().substring(0, 8);
+        String channel = unique("paging");
         decide(channel, 51);
-        ConsoleSession auditor = ConsoleSession.signedIn(URI.create("http://localhost:" + port), "auditor");
+        ConsoleSession auditor = auditor();
 
-        HttpResponse<String> first = auditor.get("/console/decisions?kind=rotation.validate&channel=" + channel);
+        String href = linkOn(auditor.get("/console/decisions?kind=rotation.validate&channel=" + channel), NEXT);
 
-        assertThat(first.statusCode()).isEqualTo(200);
-        Matcher next = NEXT.matcher(first.body());
-        assertThat(next.find()).as("a link to the next page").isTrue();
-        String href = next.group(1).replace("&amp;", "&");
         assertThat(href).contains("channel=" + channel).contains("kind=rotation.validate").contains("page=1");
         HttpResponse<String> second = auditor.get(href);
         assertThat(second.statusCode()).isEqualTo(200);
@@ -77,22 +73,35 @@ class ConsolePagingHttpTest {
 
     @Test
     void moreThanAPageOfEscalationsIsPagedOnItsOwnKeepingTheOrdersFilter() throws Exception {
-        String market = "esc-" + UUID.randomUUID().toString().substring(0, 8);
+        String market = unique("esc");
         escalate(market, 51);
-        ConsoleSession auditor = ConsoleSession.signedIn(URI.create("http://localhost:" + port), "auditor");
-
+        ConsoleSession auditor = auditor();
         HttpResponse<String> first = auditor.get("/console/makegoods?market=" + market);
 
-        assertThat(first.statusCode()).isEqualTo(200);
+        String href = linkOn(first, ESCALATIONS_NEXT);
+
         assertThat(rows(first.body(), "escalations")).isEqualTo(50);
-        Matcher next = ESCALATIONS_NEXT.matcher(first.body());
-        assertThat(next.find()).as("a link to the next page of escalations").isTrue();
-        String href = next.group(1).replace("&amp;", "&");
         assertThat(href).contains("market=" + market).contains("escalationPage=1").doesNotContain("&page=");
         HttpResponse<String> second = auditor.get(href);
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body()).contains("escalationPage=0\" rel=\"prev\"");
         assertThat(rows(second.body(), "escalations")).isPositive();
+    }
+
+    private ConsoleSession auditor() throws Exception {
+        return ConsoleSession.signedIn(URI.create("http://localhost:" + port), "auditor");
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The address of the page's link that {@code link} finds, as a browser follows it. */
+    private static String linkOn(HttpResponse<String> page, Pattern link) {
+        assertThat(page.statusCode()).isEqualTo(200);
+        Matcher found = link.matcher(page.body());
+        assertThat(found.find()).as("a link " + link.pattern()).isTrue();
+        return found.group(1).replace("&amp;", "&");
     }
 
     /** The rows of the readable table named {@code name}. */
