@@ -5,7 +5,6 @@ import com.trafficrules.policy.ChannelPolicies;
 import com.trafficrules.web.Times;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +17,8 @@ public class ConsoleTimes {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** UTC as a region, so that it is written "UTC" (ZoneOffset.UTC writes itself "Z"). */
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     private final ActiveRuleset active;
 
@@ -28,7 +29,7 @@ public class ConsoleTimes {
     /** The channel's timezone in the active version's policy; UTC for no channel. */
     public ZoneId zoneOf(String channel) {
         if (channel == null || channel.isBlank()) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
         return ChannelPolicies.of(active.current()).forChannel(channel).zone();
     }

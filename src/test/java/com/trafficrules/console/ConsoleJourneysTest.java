@@ -141,7 +141,8 @@ class ConsoleJourneysTest {
         assertThat(browser.text(By.id("events"))).contains("PROPOSED APPROVED approver", "APPROVED ACTIVE approver");
 
         browser.click(By.linkText("Rulesets"));
-        assertThat(browser.text(By.cssSelector("#versions tr.active-row"))).contains("#" + version, "serving", "to-approve");
+        assertThat(browser.text(By.cssSelector("#versions tr.active-row"))).contains("#" + version, "serving", "to-approve")
+                .as("versions have no channel: their times are on UTC, named so").containsPattern("\\d{2}:\\d{2}:\\d{2} UTC");
         browser.screenshot("rulesets");
         Map<?, ?> active = http.get().uri("/api/v1/rulesets/active").headers(AUDITOR).exchange().expectStatus().isOk()
                 .returnResult(Map.class).getResponseBody();
