@@ -1,10 +1,12 @@
 package com.trafficrules.console;
 
+import com.trafficrules.web.BusyException;
 import com.trafficrules.web.ConflictException;
 import com.trafficrules.web.FieldProblem;
 import com.trafficrules.web.ForbiddenException;
 import com.trafficrules.web.InvalidRequestException;
 import com.trafficrules.web.NotFoundException;
+import com.trafficrules.web.UnprocessableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -56,7 +59,13 @@ class ConsoleErrors implements HandlerExceptionResolver, Ordered {
             return null;
         }
         Refusal refusal = refusal(e, request);
-        return refusal == null ? null : page(refusal, request);
+        if (refusal == null) {
+            return null;
+        }
+        if (e instanceof BusyException busy) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()));
+        }
+        return page(refusal, request);
     }
 
     private static boolean isConsole(HttpServletRequest request) {
@@ -74,6 +83,16 @@ class ConsoleErrors implements HandlerExceptionResolver, Ordered {
         }
         if (e instanceof ConflictException) {
             return Refusal.of(HttpStatus.CONFLICT, e.getMessage(), "Open the page again to see how things stand now.");
+        }
+        if (e instanceof BusyException busy) {
+            // E.g. the isolated check worker already running as many checks and previews as it may.
+            return Refusal.of(HttpStatus.SERVICE_UNAVAILABLE, busy.getMessage(),
+                    "Try again in " + busy.retryAfterSeconds() + " s.");
+        }
+        if (e instanceof UnprocessableException) {
+            // E.g. an impact preview stopped at the check worker's time or memory limit.
+            return Refusal.of(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), "Go back and try again; if it is stopped "
+                    + "again, it needs more than the check worker may use.");
         }
         if (e instanceof InvalidRequestException invalid) {
             return new Refusal(HttpStatus.BAD_REQUEST, CANNOT_TAKE, invalid.problems(), CORRECT);

@@ -61,7 +61,7 @@ class RulesetPages {
         model.addAttribute("others", others(id));
         model.addAttribute("approvable", version.status() == RulesetStatus.PROPOSED && checks != null && checks.approvable());
         model.addAttribute("activatable", version.status() == RulesetStatus.APPROVED || version.status() == RulesetStatus.RETIRED);
-        model.addAttribute("previewable", version.status() != RulesetStatus.REJECTED);
+        model.addAttribute("previewable", previewable(version));
         return "console/ruleset";
     }
 
@@ -156,18 +156,24 @@ class RulesetPages {
 
     @GetMapping("/{id}/impact")
     String impactForm(@PathVariable long id, Model model) {
-        model.addAttribute("version", rulesets.version(id));
+        Rulesets.VersionWithFiles version = rulesets.version(id);
+        model.addAttribute("version", version);
+        model.addAttribute("previewable", previewable(version));
         return "console/impact";
+    }
+
+    /** A version its checks rejected has no rules to run (the service refuses its preview too). */
+    private static boolean previewable(Rulesets.VersionWithFiles version) {
+        return version.status() != RulesetStatus.REJECTED;
     }
 
     /** Stored decisions decided again under this version and the active one: what would change. */
     @PostMapping("/{id}/impact")
     String impact(@PathVariable long id, Model model) {
         ImpactPreview.Impact impact = rulesets.impact(id, new ImpactPreview.Request(null, null, null));
-        model.addAttribute("version", rulesets.version(id));
         model.addAttribute("impact", impact);
         model.addAttribute("changes", impact.changes().stream().map(this::changeView).toList());
-        return "console/impact";
+        return impactForm(id, model);
     }
 
     /** A changed decision with each added or removed item as one line of JSON. */

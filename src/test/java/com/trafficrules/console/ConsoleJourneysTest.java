@@ -75,8 +75,7 @@ class ConsoleJourneysTest {
 
     @Test
     void anAuditorFollowsAFaultedValidationToTheVersionThatMadeItAndWhatChangedInIt() {
-        long before = idOf(http.get().uri("/api/v1/rulesets/active").headers(AUDITOR).exchange().expectStatus().isOk()
-                .returnResult(Map.class).getResponseBody());
+        long before = servingVersion();
         String drl = MARKER_DRL.replace("marked-advertiser", "audited-advertiser");
         long version = activate(idOf(proposed(proposal("audited-marker", AUDITED_PATH, drl))));
         String decision = validateTwoOverlappingSpots();
@@ -144,9 +143,7 @@ class ConsoleJourneysTest {
         assertThat(browser.text(By.cssSelector("#versions tr.active-row"))).contains("#" + version, "serving", "to-approve")
                 .as("versions have no channel: their times are on UTC, named so").containsPattern("\\d{2}:\\d{2}:\\d{2} UTC");
         browser.screenshot("rulesets");
-        Map<?, ?> active = http.get().uri("/api/v1/rulesets/active").headers(AUDITOR).exchange().expectStatus().isOk()
-                .returnResult(Map.class).getResponseBody();
-        assertThat(((Number) active.get("id")).longValue()).isEqualTo(version);
+        assertThat(servingVersion()).isEqualTo(version);
     }
 
     @Test
@@ -231,8 +228,7 @@ class ConsoleJourneysTest {
                 pulledAsset("/jingles/journey-b.mp4", "promo", "journey-jingles"),
                 pulledAsset("/jingles/journey-id.mp4", "station_id", "journey-jingles"))));
         post("/api/v1/channels/journey-groups/plays", Map.of("plays", List.of(
-                Map.of("assetUri", "/jingles/journey-a.mp4", "playedAt", "2026-10-05T20:00:00Z", "blockId", "b-1", "breakIndex", 0),
-                Map.of("assetUri", "/jingles/journey-b.mp4", "playedAt", "2026-10-05T22:00:00Z", "blockId", "b-2", "breakIndex", 0))));
+                play("/jingles/journey-a.mp4", "2026-10-05T20:00:00Z"), play("/jingles/journey-b.mp4", "2026-10-05T22:00:00Z"))));
 
         browser.signIn("auditor");
         browser.go("/console/channels/journey-groups?day=2026-10-05");
@@ -282,8 +278,7 @@ class ConsoleJourneysTest {
         Instant earlierAt = createdAt(earlier);
         Instant laterAt = createdAt(later);
         Instant between = earlierAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        long serving = idOf(http.get().uri("/api/v1/rulesets/active").headers(AUDITOR).exchange().expectStatus().isOk()
-                .returnResult(Map.class).getResponseBody());
+        long serving = servingVersion();
 
         browser.signIn("auditor");
         browser.click(By.linkText("Decisions"));
@@ -329,8 +324,7 @@ class ConsoleJourneysTest {
         String decision = validateTwoOverlappingSpots();
         long version = proposeAMarker("on-a-tablet");
         put("/api/v1/assets", Map.of("assets", List.of(pulledAsset("/promos/tablet.mp4", "promo", "tablet-promos"))));
-        post("/api/v1/channels/retro-prime/plays", Map.of("plays", List.of(
-                Map.of("assetUri", "/promos/tablet.mp4", "playedAt", "2026-10-03T20:00:00Z", "blockId", "b-1", "breakIndex", 0))));
+        post("/api/v1/channels/retro-prime/plays", Map.of("plays", List.of(play("/promos/tablet.mp4", "2026-10-03T20:00:00Z"))));
 
         browser.signIn("lead");
         browser.asTablet();
@@ -366,6 +360,16 @@ class ConsoleJourneysTest {
      */
     private static Map<String, Object> pulledAsset(String uri, String type, String group) {
         return Map.of("uri", uri, "durationMs", 10_000, "type", type, "state", "pulled", "cooldownGroup", group);
+    }
+
+    /** A play logged as the playout system logs one made outside the fill, in a break of its own block. */
+    private static Map<String, Object> play(String assetUri, String playedAt) {
+        return Map.of("assetUri", assetUri, "playedAt", playedAt, "blockId", "block-" + playedAt, "breakIndex", 0);
+    }
+
+    private long servingVersion() {
+        return idOf(http.get().uri("/api/v1/rulesets/active").headers(AUDITOR).exchange().expectStatus().isOk()
+                .returnResult(Map.class).getResponseBody());
     }
 
     /** A marker proposed by the manager, its page opened by {@code user}, signed in. */

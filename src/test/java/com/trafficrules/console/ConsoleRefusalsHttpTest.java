@@ -1,5 +1,8 @@
 package com.trafficrules.console;
 
+import static com.trafficrules.ruleset.Proposals.MARKER_PATH;
+import static com.trafficrules.ruleset.Proposals.proposal;
+import static com.trafficrules.support.Users.MANAGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.trafficrules.support.ConsoleSession;
@@ -11,7 +14,10 @@ import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * What the console refuses, read as a browser receives it: a console page (its layout and navigation, never the
@@ -25,6 +31,9 @@ class ConsoleRefusalsHttpTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    RestTestClient http;
 
     private ConsoleSession manager;
 
@@ -102,6 +111,25 @@ class ConsoleRefusalsHttpTest {
     }
 
     @Test
+    void rejectsAnImpactPreviewOfARejectedVersionWithAConflictPage() throws Exception {
+        long rejected = proposeRejected();
+        String impact = "/console/rulesets/" + rejected + "/impact";
+
+        HttpResponse<String> page = manager.submit(impact, impact, Map.of());
+
+        assertConsolePage(page, 409);
+        assertThat(page.body()).contains("Ruleset version " + rejected + " was rejected by its checks; it cannot be previewed");
+    }
+
+    @Test
+    void offersARejectedVersionNoImpactPreviewSayingWhy() throws Exception {
+        HttpResponse<String> page = manager.get("/console/rulesets/" + proposeRejected() + "/impact");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("id=\"run-impact\"").contains("Its checks rejected this version");
+    }
+
+    @Test
     void answersAVersionThatDoesNotExistWithANotFoundPage() throws Exception {
         HttpResponse<String> page = manager.get("/console/rulesets/987654");
 
@@ -115,6 +143,14 @@ class ConsoleRefusalsHttpTest {
 
         assertConsolePage(page, 404);
         assertThat(page.body()).contains("There is no console page at /console/no-such-page.");
+    }
+
+    /** A version whose rule does not compile, proposed through the API: stored as REJECTED. */
+    private long proposeRejected() {
+        Map<?, ?> problem = http.post().uri("/api/v1/rulesets").headers(MANAGER).contentType(MediaType.APPLICATION_JSON)
+                .body(proposal("does not compile", MARKER_PATH, "package rules.rotation;\nrule \"broken\" when then this is no Java; end\n"))
+                .exchange().expectStatus().isEqualTo(422).returnResult(Map.class).getResponseBody();
+        return ((Number) ((Map<?, ?>) problem.get("ruleset")).get("id")).longValue();
     }
 
     /** The propose form sent with one file and the path typed beside it. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** A console session without a browser: signed in through the login form, its cookie kept, pages read as text. */
 public final class ConsoleSession {
@@ -30,11 +31,8 @@ public final class ConsoleSession {
     /** Signs in as a browser does: the form's CSRF token, then the user's name and password (the same, for demo users). */
     public static ConsoleSession signedIn(URI base, String user) throws IOException, InterruptedException {
         ConsoleSession session = new ConsoleSession(base);
-        String fields = "username=" + user + "&password=" + user + "&_csrf="
-                + URLEncoder.encode(session.csrfToken("/console/login"), StandardCharsets.UTF_8);
-        HttpResponse<String> signedIn = session.client.send(HttpRequest.newBuilder(base.resolve("/console/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(fields)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = session.submit("/console/login", "/console/login",
+                Map.of("username", user, "password", user));
         if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("Signing in as " + user + " failed: HTTP " + signedIn.statusCode());
         }
@@ -46,6 +44,17 @@ public final class ConsoleSession {
         return client.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form sent as a browser sends it, with the CSRF token of the page {@code formPage} and these fields. */
+    public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        String body = withToken(formPage, fields).entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return client.send(HttpRequest.newBuilder(base.resolve(action)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /**
      * A form with a file field sent as a browser sends it (multipart/form-data), with the CSRF token of the page
      * {@code formPage}: the text fields, then one file as field {@code file}.
@@ -53,11 +62,10 @@ public final class ConsoleSession {
     public HttpResponse<String> upload(String formPage, String action, Map<String, String> fields, String fileName,
                                        byte[] content) throws IOException, InterruptedException {
         String boundary = "console-session-" + UUID.randomUUID();
-        Map<String, String> withToken = new LinkedHashMap<>(fields);
-        withToken.put("_csrf", csrfToken(formPage));
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        withToken.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        withToken(formPage, fields).forEach((name, value) -> body.writeBytes(("--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                .getBytes(StandardCharsets.UTF_8)));
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
@@ -65,6 +73,13 @@ public final class ConsoleSession {
         return client.send(HttpRequest.newBuilder(base.resolve(action))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The fields and, as the form's hidden field, the CSRF token of the page the form is on. */
+    private Map<String, String> withToken(String formPage, Map<String, String> fields) throws IOException, InterruptedException {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.put("_csrf", csrfToken(formPage));
+        return withToken;
     }
 
     private String csrfToken(String page) throws IOException, InterruptedException {
