@@ -8,11 +8,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.drools.core.impl.InternalRuleBase;
 import org.kie.api.KieBase;
-import org.kie.api.KieBaseConfiguration;
-import org.kie.api.KieServices;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
@@ -22,30 +19,16 @@ import org.kie.api.runtime.StatelessKieSession;
  */
 public final class CompiledRules {
 
-    /** Drools properties: property reactivity (on only for facts declared reactive), the index over left memories. */
-    static final String PROPERTY_REACTIVITY = "drools.propertySpecific";
-    static final String REACT_WHEN_ASKED = "ALLOWED";
-    static final String INDEX_LEFT_MEMORY = "drools.indexLeftBetaMemory";
-
     private static final int POOLED_SESSIONS = 4;
 
     private final Map<String, KieBase> kieBasesByJob;
     /** Reset sessions to reuse: a fresh session per request would allocate the whole network's memories again. */
     private final Map<String, KieSessionsPool> sessionPools = new ConcurrentHashMap<>();
-
     /** Per job, whether its rules' patterns read facts of a class. */
     private final Map<String, Map<Class<?>, Boolean>> readClasses = new ConcurrentHashMap<>();
 
-    private final KieContainer container;
-    /**
-     * Per job, a KieBase for workspaces, built from the compiled module when a job first opens one (tens of
-     * milliseconds, once per version: a fill is made half an hour before air, and not every job uses one).
-     */
-    private final Map<String, KieBase> workspaceKieBases = new ConcurrentHashMap<>();
-
-    CompiledRules(Map<String, KieBase> kieBasesByJob, KieContainer container) {
+    CompiledRules(Map<String, KieBase> kieBasesByJob) {
         this.kieBasesByJob = Map.copyOf(kieBasesByJob);
-        this.container = container;
     }
 
     /** Runs {@code job}'s rules over {@code facts} in a short-lived stateless session. */
@@ -92,15 +75,7 @@ public final class CompiledRules {
         if (kieBase == null) {
             throw new IllegalStateException("The ruleset has no rules for " + job);
         }
-        // A workspace inserts facts after the network has run, and each is joined with the left tuples
-        // already there: those must be found by key, so its KieBase indexes left memories.
-        KieBase indexed = workspaceKieBases.computeIfAbsent(job, name -> {
-            KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
-            configuration.setProperty(INDEX_LEFT_MEMORY, "true");
-            configuration.setProperty(PROPERTY_REACTIVITY, REACT_WHEN_ASKED);
-            return container.newKieBase(name, configuration);
-        });
-        return new RuleWorkspace(indexed.newKieSession(), declaresOutcomes(indexed));
+        return new RuleWorkspace(kieBase.newKieSession(), declaresOutcomes(kieBase));
     }
 
     private static boolean declaresOutcomes(KieBase kieBase) {

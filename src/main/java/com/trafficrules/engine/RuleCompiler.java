@@ -68,11 +68,7 @@ public final class RuleCompiler {
             throw new RulesetCompileException(misplaced);
         }
         // Stateless sessions never modify facts, so property reactivity would only add noise.
-        module.setConfigurationProperty(CompiledRules.PROPERTY_REACTIVITY, CompiledRules.REACT_WHEN_ASKED);
-        // The module's KieBases serve one-shot evaluations, which insert every fact before the network first
-        // runs: a join then meets each left tuple once, from the right memory, and an index over the left
-        // memory would be built and never read. Workspaces get KieBases of their own (CompiledRules).
-        module.setConfigurationProperty(CompiledRules.INDEX_LEFT_MEMORY, "false");
+        module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
         // "rules.<job>.*" takes the job folder and its subfolders.
         jobs.forEach(job -> module.newKieBaseModel(job).addPackage("rules." + job + ".*"));
         kieFileSystem.writeKModuleXML(module.toXML());
@@ -97,10 +93,9 @@ public final class RuleCompiler {
         KieContainer container = kieServices.newKieContainer(releaseId);
         Map<String, org.kie.api.KieBase> kieBases = new HashMap<>();
         jobs.forEach(job -> kieBases.put(job, container.getKieBase(job)));
-        // The container keeps the compiled module for the workspaces' KieBases; keeping every version's
-        // module in the global repository as well would leak.
+        // The KieBases stand on their own; keeping every version's module in the global repository would leak.
         kieServices.getRepository().removeKieModule(releaseId);
-        return new CompiledRules(kieBases, container);
+        return new CompiledRules(kieBases);
     }
 
     private static CompileMessage toCompileMessage(Message message) {
