@@ -171,7 +171,7 @@ public final class RotationBenchmark {
                     |---|---|---|---|---|
                     | %,d | %.0f | %.1f ms | %.1f ms | %.1f ms |
 
-                    Target: p99 ≤ 100 ms.
+                    Target: p99 ≤ 30 ms.
 
                     ## Rotation build over HTTP
 
