@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -17,23 +16,40 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * failures are counted per user name and per client address. A name or an address with too many failures
  * in its window is refused at once — even with the right password, and before any check — until that window
  * has passed: a 429 with {@code Retry-After}. A window opens with the first failure; a successful login
- * clears its name's count (not its address's). An attempt is counted as a failure before its password is
- * checked, in the same step that decides it may be checked, so parallel attempts cannot all slip under the
- * limit; a success takes its count back. Counters live in this replica's memory, bounded in number.
+ * clears its name's count (not its address's). Counters live in this replica's memory, bounded in number.
+ *
+ * <p>Attempts whose outcome is not known yet count against the limit too, so parallel guesses cannot all
+ * slip under it: when failures and attempts in flight together reach the limit, a further attempt waits for
+ * one in flight to end (at most {@link #MOST_WAIT}) and is then let in, or refused if they failed. A client
+ * sending many requests at once with the right password, before its login is remembered, so waits a password
+ * check or two instead of being refused. The wait polls: one in flight ends within a password check, and a
+ * lock and condition per name would only add a registry of them.
  */
 final class ThrottledLogins implements AuthenticationProvider {
 
     private static final int MAX_COUNTED = 100_000;
+    static final Duration MOST_WAIT = Duration.ofSeconds(5);
+    private static final long POLL_MS = 10;
 
-    /** Failures of one name or address in the window that ends at {@code windowEnds}. */
-    private record Failures(int count, Instant windowEnds) {
+    /** A name's or an address's failures in the window that ends at {@code windowEnds} (null: none yet), and attempts in flight. */
+    private record Attempts(int failures, int inFlight, Instant windowEnds) {
+
+        static final Attempts NONE = new Attempts(0, 0, null);
+
+        Attempts at(Instant now) {
+            return windowEnds != null && !now.isBefore(windowEnds) ? new Attempts(0, inFlight, null) : this;
+        }
+    }
+
+    /** What {@link #enter} decided: let in, refused until {@code refusedFor} has passed, or to ask again shortly. */
+    private record Entry(boolean admitted, Duration refusedFor) {
     }
 
     private final AuthenticationProvider logins;
     private final Clock clock;
     private final SecurityProperties.LoginThrottle limits;
-    private final Cache<String, Failures> byName;
-    private final Cache<String, Failures> byAddress;
+    private final Cache<String, Attempts> byName;
+    private final Cache<String, Attempts> byAddress;
 
     ThrottledLogins(AuthenticationProvider logins, Clock clock, SecurityProperties.LoginThrottle limits) {
         this.logins = logins;
@@ -43,7 +59,7 @@ final class ThrottledLogins implements AuthenticationProvider {
         this.byAddress = counters();
     }
 
-    private Cache<String, Failures> counters() {
+    private Cache<String, Attempts> counters() {
         // Caffeine's clock is the service's, so that a window passes when the injected Clock says so.
         Ticker ticker = () -> {
             Instant now = clock.instant();
@@ -56,54 +72,89 @@ final class ThrottledLogins implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) {
         String name = attempt.getName();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-        Instant now = clock.instant();
-        Optional<Duration> nameWait = reserve(byName, name, limits.maxFailuresPerUser(), now);
-        if (nameWait.isPresent()) {
-            throw new LoginThrottledException(nameWait.get());
+        admit(byName, name, limits.maxFailuresPerUser());
+        try {
+            admit(byAddress, address, limits.maxFailuresPerAddress());
+        } catch (LoginThrottledException throttled) {
+            leave(byName, name, false, false);
+            throw throttled;
         }
-        Optional<Duration> addressWait = reserve(byAddress, address, limits.maxFailuresPerAddress(), now);
-        if (addressWait.isPresent()) {
-            giveBack(byName, name);
-            throw new LoginThrottledException(addressWait.get());
+        boolean authenticated = false;
+        try {
+            Authentication result = logins.authenticate(attempt);
+            authenticated = result != null && result.isAuthenticated();
+            return result;
+        } finally {
+            leave(byName, name, !authenticated, true);
+            leave(byAddress, address, !authenticated, false);
         }
-        Authentication authenticated = logins.authenticate(attempt);
-        if (authenticated != null && authenticated.isAuthenticated()) {
-            if (name != null) {
-                byName.invalidate(name);
+    }
+
+    /** Lets the attempt in as one in flight under {@code key}, waiting while those in flight could reach the limit. */
+    private void admit(Cache<String, Attempts> counters, String key, int limit) {
+        if (key == null) {
+            return;
+        }
+        long giveUp = System.nanoTime() + MOST_WAIT.toNanos();
+        while (true) {
+            Entry entry = enter(counters, key, limit, clock.instant());
+            if (entry.admitted()) {
+                return;
             }
-            giveBack(byAddress, address);
+            if (entry.refusedFor() != null || System.nanoTime() > giveUp) {
+                throw new LoginThrottledException(entry.refusedFor() != null ? entry.refusedFor() : Duration.ofSeconds(1));
+            }
+            try {
+                Thread.sleep(POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LoginThrottledException(Duration.ofSeconds(1));
+            }
         }
-        return authenticated;
+    }
+
+    /** In one atomic step: refuse (the key failed too often), let in (counted in flight), or neither yet. */
+    private Entry enter(Cache<String, Attempts> counters, String key, int limit, Instant now) {
+        Entry[] entry = new Entry[1];
+        counters.asMap().compute(key, (k, stored) -> {
+            Attempts attempts = (stored == null ? Attempts.NONE : stored).at(now);
+            if (attempts.failures() >= limit) {
+                entry[0] = new Entry(false, Duration.between(now, attempts.windowEnds()));
+                return attempts;
+            }
+            if (attempts.failures() + attempts.inFlight() >= limit) {
+                entry[0] = new Entry(false, null);
+                return attempts;
+            }
+            entry[0] = new Entry(true, null);
+            return new Attempts(attempts.failures(), attempts.inFlight() + 1, attempts.windowEnds());
+        });
+        return entry[0];
     }
 
     /**
-     * Counts the attempt as a failure unless the key is throttled, in one atomic step; the wait when it is.
-     * An attempt whose check then fails keeps its count.
+     * The attempt under {@code key} is no longer in flight: a failure is counted, and a success clears the count
+     * when {@code successClears} (a name's, not an address's); an attempt withdrawn unchecked changes no count.
      */
-    private Optional<Duration> reserve(Cache<String, Failures> counters, String key, int limit, Instant now) {
+    private void leave(Cache<String, Attempts> counters, String key, boolean failed, boolean successClears) {
         if (key == null) {
-            return Optional.empty();
+            return;
         }
-        Duration[] wait = new Duration[1];
-        counters.asMap().compute(key, (k, failures) -> {
-            if (failures == null || !now.isBefore(failures.windowEnds())) {
-                return new Failures(1, now.plus(limits.window()));
+        Instant now = clock.instant();
+        counters.asMap().computeIfPresent(key, (k, stored) -> {
+            Attempts attempts = stored.at(now);
+            int inFlight = Math.max(0, attempts.inFlight() - 1);
+            Attempts left;
+            if (failed) {
+                left = new Attempts(attempts.failures() + 1, inFlight,
+                        attempts.windowEnds() != null ? attempts.windowEnds() : now.plus(limits.window()));
+            } else if (successClears) {
+                left = new Attempts(0, inFlight, null);
+            } else {
+                left = new Attempts(attempts.failures(), inFlight, attempts.windowEnds());
             }
-            if (failures.count() >= limit) {
-                wait[0] = Duration.between(now, failures.windowEnds());
-                return failures;
-            }
-            return new Failures(failures.count() + 1, failures.windowEnds());
+            return left.failures() == 0 && left.inFlight() == 0 ? null : left;
         });
-        return Optional.ofNullable(wait[0]);
-    }
-
-    /** Takes back the count {@link #reserve} added for an attempt that did not fail. */
-    private static void giveBack(Cache<String, Failures> counters, String key) {
-        if (key != null) {
-            counters.asMap().computeIfPresent(key, (k, failures) -> failures.count() <= 1 ? null
-                    : new Failures(failures.count() - 1, failures.windowEnds()));
-        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,23 @@ class LoginThrottleHttpTest {
         }
     }
 
+    /** The statuses of {@code clients} logins sent at once, the {@code i}-th made by {@code login}. */
+    private static List<Integer> inParallel(int clients, IntFunction<RestTestClient.ResponseSpec> login) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Integer>> answers = threads.invokeAll(IntStream.range(0, clients)
+                    .mapToObj(i -> (Callable<Integer>) () -> login.apply(i).returnResult(String.class).getStatus().value())
+                    .toList());
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            return statuses;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     void afterThreeFailuresTheUserIsRefusedEvenWithTheRightPassword() {
         failTimes(3, "auditor", HERE);
@@ -80,23 +98,18 @@ class LoginThrottleHttpTest {
     @Test
     void parallelWrongPasswordsGetNoMoreChecksThanTheLimit() throws Exception {
         // Each is counted before its password is checked, so they cannot all pass the check of the count at once.
-        ExecutorService clients = Executors.newFixedThreadPool(12);
-        List<Integer> statuses;
-        try {
-            List<Future<Integer>> answers = clients.invokeAll(IntStream.range(0, 12)
-                    .mapToObj(i -> (Callable<Integer>) () -> login("scheduler", "not-the-password", "198.51.100." + (10 + i))
-                            .returnResult(String.class).getStatus().value())
-                    .toList());
-            statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-        } finally {
-            clients.shutdownNow();
-        }
+        List<Integer> statuses = inParallel(12, i -> login("scheduler", "not-the-password", "198.51.100." + (10 + i)));
 
         assertThat(statuses).filteredOn(status -> status == 401).hasSize(3);
         assertThat(statuses).filteredOn(status -> status == 429).hasSize(9);
+    }
+
+    @Test
+    void parallelRightPasswordsOfOneUserAllGetInThoughMoreThanTheLimit() throws Exception {
+        // Logins are remembered for five minutes: after six, each of these needs a real password check.
+        clock.advance(Duration.ofMinutes(6));
+
+        assertThat(inParallel(12, i -> login("lead", "lead", "198.51.100." + (40 + i)))).containsOnly(200);
     }
 
     @Test
