@@ -69,7 +69,12 @@ final class RotationFacts {
             }
         }
         if (productCodes) {
-            spot.productCodes().stream().distinct().forEach(code -> facts.add(new SpotProduct(spot, code)));
+            List<String> codes = spot.productCodes();
+            for (int i = 0; i < codes.size(); i++) { // a code listed twice is one fact
+                if (codes.indexOf(codes.get(i)) == i) {
+                    facts.add(new SpotProduct(spot, codes.get(i)));
+                }
+            }
         }
         if (creativePlays && spot.creativeId() != null) {
             facts.add(new CreativePlay(CapWindow.HOUR, spot.localHour(), spot.creativeId(), spot));
