@@ -30,8 +30,8 @@ public final class RotationValidator {
         return new RotationVerdict(valid, List.copyOf(faults), evaluation.firedRules());
     }
 
-    /** Faults by the start of what they are about (spot, else break), then rule, then spot id. */
-    private static Comparator<Fault> inAirOrder(RotationLog log) {
+    /** The order a verdict lists its faults in: by the start of what they are about (spot, else break), then rule, then spot id. */
+    public static Comparator<Fault> inAirOrder(RotationLog log) {
         Map<String, Long> spotStarts = new HashMap<>();
         log.spots().forEach(spot -> spotStarts.put(spot.id(), spot.startMs()));
         Map<String, Long> breakStarts = new HashMap<>();

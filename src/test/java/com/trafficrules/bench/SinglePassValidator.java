@@ -1,15 +1,17 @@
 package com.trafficrules.bench;
 
 import com.trafficrules.policy.ChannelPolicy;
+import com.trafficrules.rotation.ReferenceValidator;
 import com.trafficrules.rotation.RotationLog;
+import com.trafficrules.rotation.RotationValidator;
 import com.trafficrules.rotation.facts.Break;
+import com.trafficrules.rotation.facts.Daypart;
 import com.trafficrules.rotation.facts.Fault;
 import com.trafficrules.rotation.facts.Severity;
 import com.trafficrules.rotation.facts.Spot;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,11 +23,9 @@ import java.util.Set;
  * The rotation benchmark's "limit": the shipped rotation rules as one hand-tuned pass over a log in air
  * order, with a hash map per join key and a sweep for overlaps; what the engine would cost if it cost
  * nothing beyond the work itself. It reports the same faults as the DRL, messages included (the
- * benchmark checks this for every channel), in the validator's order.
+ * benchmark checks this for every channel), sorted as the validator sorts them.
  */
 public final class SinglePassValidator {
-
-    private static final Comparator<Spot> AIR_ORDER = Comparator.comparingLong(Spot::startMs).thenComparing(Spot::id);
 
     private SinglePassValidator() {
     }
@@ -38,12 +38,12 @@ public final class SinglePassValidator {
         int perHour = rotation.maxCreativePlaysPerHour();
         int perDay = rotation.maxCreativePlaysPerDay();
         Set<String> allowed = new HashSet<>(log.policy().traffic().allowedTypes());
-        Map<String, long[]> dayparts = new HashMap<>();
+        Map<String, Daypart> dayparts = new HashMap<>();
         rotation.dayparts().forEach((name, bounds) -> dayparts.put(name,
-                new long[] {msOfDay(bounds.get(0)), msOfDay(bounds.get(1))}));
+                new Daypart(name, msOfDay(bounds.get(0)), msOfDay(bounds.get(1)))));
 
         Spot[] spots = log.spots().toArray(Spot[]::new);
-        Arrays.sort(spots, AIR_ORDER);
+        Arrays.sort(spots, ReferenceValidator.AIR_ORDER);
         Map<String, Break> breaks = new HashMap<>();
         log.breaks().forEach(brk -> breaks.put(brk.id(), brk));
         Map<String, BreakSpots> byBreak = new HashMap<>();
@@ -119,7 +119,7 @@ public final class SinglePassValidator {
                         "break " + brk.id() + " holds " + booked.lengthMs + " ms of spots in " + brk.durationMs() + " ms"));
             }
         }
-        faults.sort(inAirOrder(spots, breaks));
+        faults.sort(RotationValidator.inAirOrder(log));
         return faults;
     }
 
@@ -135,12 +135,10 @@ public final class SinglePassValidator {
         earlier.add(spot);
     }
 
-    private static boolean inADaypart(Spot spot, Map<String, long[]> dayparts) {
+    private static boolean inADaypart(Spot spot, Map<String, Daypart> dayparts) {
         for (String name : spot.dayparts()) {
-            long[] bounds = dayparts.get(name);
-            if (bounds != null && (bounds[0] < bounds[1]
-                    ? spot.localMsOfDay() >= bounds[0] && spot.localMsOfDay() < bounds[1]
-                    : spot.localMsOfDay() >= bounds[0] || spot.localMsOfDay() < bounds[1])) {
+            Daypart daypart = dayparts.get(name);
+            if (daypart != null && daypart.covers(spot.localMsOfDay())) {
                 return true;
             }
         }
@@ -149,21 +147,6 @@ public final class SinglePassValidator {
 
     private static long msOfDay(String clockTime) {
         return LocalTime.parse(clockTime).toSecondOfDay() * 1000L;
-    }
-
-    /** The validator's order: by the start of what a fault is about, then rule, spot, break and conflicting ids. */
-    private static Comparator<Fault> inAirOrder(Spot[] spots, Map<String, Break> breaks) {
-        Map<String, Long> spotStarts = new HashMap<>();
-        for (Spot spot : spots) {
-            spotStarts.put(spot.id(), spot.startMs());
-        }
-        Comparator<String> nullsFirst = Comparator.nullsFirst(Comparator.naturalOrder());
-        return Comparator.<Fault>comparingLong(fault -> fault.spotId() != null ? spotStarts.get(fault.spotId())
-                        : breaks.get(fault.breakId()).startMs())
-                .thenComparing(Fault::rule)
-                .thenComparing(Fault::spotId, nullsFirst)
-                .thenComparing(Fault::breakId, nullsFirst)
-                .thenComparing(fault -> String.join(",", fault.conflictingIds()));
     }
 
     /** What the break rules need of a break's spots. */
