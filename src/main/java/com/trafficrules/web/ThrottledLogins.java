@@ -28,7 +28,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 final class ThrottledLogins implements AuthenticationProvider {
 
     private static final int MAX_COUNTED = 100_000;
-    static final Duration MOST_WAIT = Duration.ofSeconds(5);
+    private static final Duration MOST_WAIT = Duration.ofSeconds(5);
     private static final long POLL_MS = 10;
 
     /** A name's or an address's failures in the window that ends at {@code windowEnds} (null: none yet), and attempts in flight. */
@@ -40,6 +40,9 @@ final class ThrottledLogins implements AuthenticationProvider {
             return windowEnds != null && !now.isBefore(windowEnds) ? new Attempts(0, inFlight, null) : this;
         }
     }
+
+    /** How an attempt in flight ended: its password failed, it succeeded, or it was withdrawn unchecked. */
+    private enum Ending { FAILED, SUCCEEDED, WITHDRAWN }
 
     /** What {@link #enter} decided: let in, refused until {@code refusedFor} has passed, or to ask again shortly. */
     private record Entry(boolean admitted, Duration refusedFor) {
@@ -76,7 +79,7 @@ final class ThrottledLogins implements AuthenticationProvider {
         try {
             admit(byAddress, address, limits.maxFailuresPerAddress());
         } catch (LoginThrottledException throttled) {
-            leave(byName, name, false, false);
+            leave(byName, name, Ending.WITHDRAWN, true);
             throw throttled;
         }
         boolean authenticated = false;
@@ -85,8 +88,9 @@ final class ThrottledLogins implements AuthenticationProvider {
             authenticated = result != null && result.isAuthenticated();
             return result;
         } finally {
-            leave(byName, name, !authenticated, true);
-            leave(byAddress, address, !authenticated, false);
+            Ending ending = authenticated ? Ending.SUCCEEDED : Ending.FAILED;
+            leave(byName, name, ending, true);
+            leave(byAddress, address, ending, false);
         }
     }
 
@@ -134,9 +138,9 @@ final class ThrottledLogins implements AuthenticationProvider {
 
     /**
      * The attempt under {@code key} is no longer in flight: a failure is counted, and a success clears the count
-     * when {@code successClears} (a name's, not an address's); an attempt withdrawn unchecked changes no count.
+     * when {@code successClears} (a name's, not an address's); a withdrawn attempt changes no count.
      */
-    private void leave(Cache<String, Attempts> counters, String key, boolean failed, boolean successClears) {
+    private void leave(Cache<String, Attempts> counters, String key, Ending ending, boolean successClears) {
         if (key == null) {
             return;
         }
@@ -144,15 +148,13 @@ final class ThrottledLogins implements AuthenticationProvider {
         counters.asMap().computeIfPresent(key, (k, stored) -> {
             Attempts attempts = stored.at(now);
             int inFlight = Math.max(0, attempts.inFlight() - 1);
-            Attempts left;
-            if (failed) {
-                left = new Attempts(attempts.failures() + 1, inFlight,
+            Attempts left = switch (ending) {
+                case FAILED -> new Attempts(attempts.failures() + 1, inFlight,
                         attempts.windowEnds() != null ? attempts.windowEnds() : now.plus(limits.window()));
-            } else if (successClears) {
-                left = new Attempts(0, inFlight, null);
-            } else {
-                left = new Attempts(attempts.failures(), inFlight, attempts.windowEnds());
-            }
+                case SUCCEEDED -> successClears ? new Attempts(0, inFlight, null)
+                        : new Attempts(attempts.failures(), inFlight, attempts.windowEnds());
+                case WITHDRAWN -> new Attempts(attempts.failures(), inFlight, attempts.windowEnds());
+            };
             return left.failures() == 0 && left.inFlight() == 0 ? null : left;
         });
     }
