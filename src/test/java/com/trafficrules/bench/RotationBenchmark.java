@@ -45,6 +45,9 @@ public final class RotationBenchmark {
         Ruleset ruleset = ShippedRuleset.compiled();
         NetworkDay day = new NetworkDay(20261120L);
         String part = args.length > 0 ? args[0] : "all";
+        if (!List.of("all", "engine", "http").contains(part)) {
+            throw new IllegalArgumentException("usage: bin/benchmark rotation [engine|http], not " + part);
+        }
         String engine = part.equals("http") ? "" : engineVersusReference(ruleset, day);
         String http = part.equals("engine") ? "" : overHttp(day);
         if (!part.equals("all")) {
