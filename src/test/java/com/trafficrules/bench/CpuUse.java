@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -21,7 +22,17 @@ record CpuUse(long jvmNanos, long postgresNanos) {
 
     static CpuUse now(JdbcTemplate jdbc) {
         long jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        long postmaster = parentOf(jdbc.queryForObject("select pg_backend_pid()", Long.class));
+        // The backend's parent is read while its connection is open: once closed, the backend may be gone, and the
+        // postmaster with it, which made PostgreSQL's figure 0 (or the difference negative) in some runs.
+        long postmaster = jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try (var statement = connection.createStatement(); var rows = statement.executeQuery("select pg_backend_pid()")) {
+                rows.next();
+                return parentOf(rows.getLong(1));
+            }
+        });
+        if (postmaster <= 1) {
+            throw new IllegalStateException("Cannot find the embedded PostgreSQL's postmaster");
+        }
         // The postmaster's own time, and that of the children it has reaped (backends the pool closed): theirs
         // would otherwise be lost with them.
         String[] own = stat(postmaster);
