@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Avails reconciliation benchmark. Run: {@code bin/benchmark reconciliation}. Writes its figures to docs/benchmarks.md.
  * The service runs in-process on an embedded PostgreSQL of its own. A network day: 200 channels × 600 planned rows with
  * their as-run rows (2 % drifted, 1 % missing, 1 % unplanned, 1 % with another billing code), one JSON run per
- * channel-day posted at concurrency 4, after three warm-up days; then one 50,000-line RetroVue {@code .asrun.jsonl} file
+ * channel-day posted at concurrency 4, after eight warm-up days; then one 50,000-line RetroVue {@code .asrun.jsonl} file
  * against a channel's transmission log of 25,000 filled segments, with the heap's growth sampled while it is read.
  */
 public final class ReconciliationBenchmark {
@@ -35,8 +35,8 @@ public final class ReconciliationBenchmark {
     static final int CHANNELS = 200;
     private static final int ROWS = 600;
     private static final int CONCURRENCY = 4;
-    /** Days of the same size sent before measuring, for the compilers to settle (one was not enough). */
-    private static final int WARM_UP_DAYS = 3;
+    /** Days of the same size sent before measuring, so that what is measured is compiled code (one was not enough). */
+    private static final int WARM_UP_DAYS = 8;
     private static final int FILE_SEGMENTS = 25_000;
     private static final int SEGMENTS_PER_BLOCK = 25;
     private static final Instant DAY = Instant.parse("2026-11-20T00:00:00Z");
@@ -77,10 +77,10 @@ public final class ReconciliationBenchmark {
                     A network day: %d channels × %d planned rows, each with its as-run row (2 %% started 501–3,000 ms
                     off, 1 %% missing, 1 %% with another billing code) and 1 %% unplanned as-run rows besides, matched by
                     spotId, availId or nearest start; one `POST /api/v1/reconciliations` per channel-day at concurrency
-                    %d, after %d warm-up days of the same size (with one, the compilers were still at work while
-                    measuring: about 40 %% fewer rows/s and nearly twice the p99); each run's decision, run row and items committed.
-                    The bodies are made, and a collection run, before the clock starts. Client, service and PostgreSQL
-                    share the machine.
+                    %d, after %d warm-up days of the same size, about 20 s (after one, much of the code still ran
+                    uncompiled or half-compiled while measuring: up to twice the CPU a run and about twice the p99);
+                    each run's decision, run row and items committed. The bodies are made, and a collection run, before
+                    the clock starts. Client, service and PostgreSQL share the machine.
 
                     | runs | rows (planned + as-run) | rows/s | p50 | p99 | max |
                     |---|---|---|---|---|---|
