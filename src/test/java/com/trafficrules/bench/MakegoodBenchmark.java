@@ -415,7 +415,7 @@ public final class MakegoodBenchmark {
                 |---|---|---|---|---|---|---|---|
                 | %,d | %.2f | %,.0f | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %d |
 
-                Targets: ≥ 5,000 payloads/s, p99 per batch ≤ 250 ms. While measuring: %s (lock sampler included).
+                Targets: ≥ 5,000 payloads/s, p99 per batch ≤ 250 ms. While measuring, the lock sampler included: %s.
 
                 Answers in the measured batches: %s. Quarantine reasons: %s. Replays: %,d sent, %,d came back
                 `duplicate: true`; %,d of them replayed a triggered payload, %,d with its first order. New payloads answered as
