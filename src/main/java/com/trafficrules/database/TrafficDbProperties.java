@@ -28,8 +28,11 @@ public record TrafficDbProperties(Db db, EmbeddedDb embeddedDb) {
      * @param isolate  give every application context a database of its own (tests)
      * @param durable  keep {@code fsync} and {@code synchronous_commit} on, so that a commit the service has
      *                 answered survives a power cut; off only where losing the data does not matter (tests)
+     * @param statementStatistics load {@code pg_stat_statements}, for the schema owner to read where PostgreSQL's time
+     *                 goes, statement by statement (the benchmarks)
      */
-    public record EmbeddedDb(Path dataDir, String database, boolean clean, boolean isolate, @DefaultValue("true") boolean durable) {
+    public record EmbeddedDb(Path dataDir, String database, boolean clean, boolean isolate, @DefaultValue("true") boolean durable,
+                             boolean statementStatistics) {
     }
 
     public boolean embedded() {

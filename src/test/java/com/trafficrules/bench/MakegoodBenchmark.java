@@ -55,6 +55,8 @@ public final class MakegoodBenchmark {
     private static final int REPLAYED_TRIGGERED = 15;
     private static final int CONCURRENCY = 4;
     private static final long WARMUP_MS = 30_000;
+    /** How many of the statements PostgreSQL spent longest on the report lists. */
+    private static final int TOP_STATEMENTS = 10;
     private static final long MEASURE_MS = 30_000;
     private static final long LOCK_SAMPLE_MS = 250;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -122,8 +124,10 @@ public final class MakegoodBenchmark {
         // Command-line arguments: they outrank the test application.yaml on the classpath (default properties would not).
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TrafficRulesApplication.class).run(
                 "--server.port=0", "--traffic.embedded-db.data-dir=target/bench-makegood-postgres", "--traffic.embedded-db.clean=true",
-                "--traffic.embedded-db.isolate=false", "--logging.level.root=WARN", "--logging.level.com.trafficrules=WARN")) {
+                "--traffic.embedded-db.isolate=false", "--traffic.embedded-db.statement-statistics=true", "--logging.level.root=WARN",
+                "--logging.level.com.trafficrules=WARN")) {
             JdbcTemplate jdbc = SchemaOwner.jdbc(app);
+            StatementStatistics statements = StatementStatistics.of(app);
             String loaded = loadAvails(jdbc);
             System.out.println(loaded);
             URI ratings = URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/api/v1/ratings");
@@ -141,16 +145,18 @@ public final class MakegoodBenchmark {
             AtomicBoolean measuring = new AtomicBoolean(true);
             Thread sampler = lockSampler(jdbc, lockWaits, measuring);
             sampler.start();
+            statements.reset();
             CpuUse before = CpuUse.now(jdbc);
             long started = System.nanoTime();
             long[] latencies = run(client, ratings, auth, feed, pool, payloadNumbers, tally, MEASURE_MS);
             double seconds = (System.nanoTime() - started) / 1e9;
             String cpu = CpuUse.now(jdbc).since(before).describe(latencies.length, "batch");
+            String slowest = statements.top(TOP_STATEMENTS, latencies.length, "batch");
             measuring.set(false);
             sampler.join();
             long deadlocks = deadlocks(jdbc) - deadlocksBefore;
             String checks = checks(jdbc);
-            String report = report(loaded, latencies, seconds, cpu, tally, lockWaits, deadlocks, checks);
+            String report = report(loaded, latencies, seconds, cpu, tally, lockWaits, deadlocks, slowest, checks);
             BenchmarkReport.write("makegood", report);
             System.out.println(report);
         }
@@ -387,8 +393,7 @@ public final class MakegoodBenchmark {
     }
 
     private static String report(String loaded, long[] latencies, double seconds, String cpu, Tally tally, List<Long> lockWaits,
-                                 long deadlocks,
-                                 String checks) {
+                                 long deadlocks, String slowest, String checks) {
         long batches = tally.batches.sum();
         String statuses = new TreeMap<>(tally.statuses).entrySet().stream()
                 .map(e -> "%s %,d".formatted(e.getKey(), e.getValue().sum())).collect(Collectors.joining(", "));
@@ -423,6 +428,10 @@ public final class MakegoodBenchmark {
                 Lock requests waiting (`pg_locks`, sampled every %d ms while measuring): %.1f on average, %d at most;
                 deadlocks: %d.
 
+                Where PostgreSQL's time went while measuring, the %d statements that took longest (`pg_stat_statements`:
+                execution time, waits for locks included):
+
+                %s
                 Checked by SQL after the run (warm-up included):
 
                 %s
@@ -434,7 +443,7 @@ public final class MakegoodBenchmark {
                 BenchmarkReport.percentile(latencies, 99) / 1e6, latencies[latencies.length - 1] / 1e6, tally.errors.sum(),
                 cpu, statuses, reasons, tally.replays.sum(), tally.replaysDuplicate.sum(), tally.replayedOrders.sum(),
                 tally.replayedOrdersSame.sum(), tally.newAnsweredDuplicate.sum(), tally.ordersIssued.sum(),
-                tally.orderIdsSeenTwice.sum(), unexpected, LOCK_SAMPLE_MS, waiting, maxWaiting, deadlocks, checks)
+                tally.orderIdsSeenTwice.sum(), unexpected, LOCK_SAMPLE_MS, waiting, maxWaiting, deadlocks, TOP_STATEMENTS, slowest, checks)
                 + (tally.firstError == null ? "" : "\nFirst error: " + tally.firstError.lines().findFirst().orElse("") + "\n");
     }
 }

@@ -31,7 +31,7 @@ class SigningKeyTest {
     Path dataDir;
 
     private TrafficDbProperties embedded() {
-        return new TrafficDbProperties(null, new TrafficDbProperties.EmbeddedDb(dataDir, "traffic", false, false, true));
+        return new TrafficDbProperties(null, new TrafficDbProperties.EmbeddedDb(dataDir, "traffic", false, false, true, false));
     }
 
     @Test
@@ -52,7 +52,7 @@ class SigningKeyTest {
     @Test
     void eachDataDirectoryHasAKeyOfItsOwn(@TempDir Path otherDataDir) {
         TrafficDbProperties other = new TrafficDbProperties(null,
-                new TrafficDbProperties.EmbeddedDb(otherDataDir, "traffic", false, false, true));
+                new TrafficDbProperties.EmbeddedDb(otherDataDir, "traffic", false, false, true, false));
 
         assertThat(SigningKey.key("", other)).isNotEqualTo(SigningKey.key("", embedded()));
     }
