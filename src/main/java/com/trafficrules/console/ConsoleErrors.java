@@ -2,39 +2,51 @@ package com.trafficrules.console;
 
 import com.trafficrules.web.BusyException;
 import com.trafficrules.web.ConflictException;
+import com.trafficrules.web.DatabaseUnreachable;
 import com.trafficrules.web.FieldProblem;
 import com.trafficrules.web.ForbiddenException;
 import com.trafficrules.web.InvalidRequestException;
 import com.trafficrules.web.NotFoundException;
+import com.trafficrules.web.RequestIdFilter;
 import com.trafficrules.web.UnprocessableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponse;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * What is refused under /console, as a console page with the status the API would answer: the same layout, what
  * was wrong (each field named) and what to do about it. It answers for every handler there — a console page, the
  * static files' handler for an address that is no page, a multipart body that cannot be read — ahead of the API's
- * advice, which would answer problem+json. A failure none of these cases names is left to that advice (logged, 500
- * or 503), since only it knows a database outage from a defect.
+ * advice, which would answer problem+json. A failure none of these cases names is a page too: 503 with
+ * {@code Retry-After} when the database cannot be reached (as the API decides it), else 500, logged, with the
+ * request's id for whoever runs the service.
  */
 @Component
 class ConsoleErrors implements HandlerExceptionResolver, Ordered {
 
+    private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
+    /** How Spring MVC answers its own exceptions, asked for the status and detail alone. */
+    private static final ResponseEntityExceptionHandler SPRING_MVC = new ResponseEntityExceptionHandler() {
+    };
     private static final String CANNOT_TAKE = "The service cannot take what the form sent:";
     private static final String CORRECT = "Correct what is named above and send the form again.";
     private static final String LOOK = "Check the address, or find what you look for through the navigation above.";
@@ -58,14 +70,50 @@ class ConsoleErrors implements HandlerExceptionResolver, Ordered {
         if (!isConsole(request)) {
             return null;
         }
-        Refusal refusal = refusal(e, request);
+        Refusal refusal = refusal(e, request, response);
         if (refusal == null) {
-            return null;
+            refusal = failure(e, response);
         }
         if (e instanceof BusyException busy) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()));
+        } else if (refusal.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnreachable.RETRY_AFTER.toSeconds()));
         }
         return page(refusal, request);
+    }
+
+    /**
+     * Spring MVC's own refusals (a method the page does not take, a missing parameter, a form that does not bind, an
+     * upload over the size limit), with the status Spring MVC gives each; null for a failure it does not know.
+     */
+    private static Refusal standard(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        ResponseEntity<Object> answer;
+        try {
+            answer = SPRING_MVC.handleException(e, new ServletWebRequest(request, response));
+        } catch (Exception notSpringMvcs) {
+            return null;
+        }
+        HttpStatus status = answer == null ? null : HttpStatus.resolve(answer.getStatusCode().value());
+        if (status == null) {
+            return null;
+        }
+        String detail = answer.getBody() instanceof ProblemDetail problem && problem.getDetail() != null ? problem.getDetail()
+                : status.getReasonPhrase();
+        return Refusal.of(status, detail, "Go back and use the page's own links and forms.");
+    }
+
+    /** What no refusal names: the database away, or a fault of the service's own. */
+    private static Refusal failure(Exception e, HttpServletResponse response) {
+        if (DatabaseUnreachable.explains(e)) {
+            log.warn("Answered a console page 503, the database cannot be reached: {}",
+                    NestedExceptionUtils.getMostSpecificCause(e).toString());
+            return Refusal.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnreachable.DETAIL + ".",
+                    "Try again in " + DatabaseUnreachable.RETRY_AFTER.toSeconds() + " s.");
+        }
+        log.error("Unexpected failure on a console page", e);
+        return Refusal.of(HttpStatus.INTERNAL_SERVER_ERROR, "The service failed to make this page: a fault of the service, not of "
+                + "what you did.", "Try again; if it fails again, tell whoever runs the service the request id "
+                + response.getHeader(RequestIdFilter.HEADER) + ".");
     }
 
     private static boolean isConsole(HttpServletRequest request) {
@@ -73,7 +121,7 @@ class ConsoleErrors implements HandlerExceptionResolver, Ordered {
         return path.equals("/console") || path.startsWith("/console/");
     }
 
-    private static Refusal refusal(Exception e, HttpServletRequest request) {
+    private static Refusal refusal(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (e instanceof NotFoundException) {
             return Refusal.of(HttpStatus.NOT_FOUND, e.getMessage(), LOOK);
         }
@@ -103,10 +151,9 @@ class ConsoleErrors implements HandlerExceptionResolver, Ordered {
         if (e instanceof NoResourceFoundException) {
             return Refusal.of(HttpStatus.NOT_FOUND, "There is no console page at " + request.getRequestURI() + ".", LOOK);
         }
-        // Spring's own refusals (a method the page does not take, a missing parameter, an upload over the size limit).
-        if (e instanceof ErrorResponse standard && HttpStatus.resolve(standard.getStatusCode().value()) != null) {
-            return Refusal.of(HttpStatus.valueOf(standard.getStatusCode().value()), standard.getBody().getDetail(),
-                    "Go back and use the page's own links and forms.");
+        Refusal standard = standard(e, request, response);
+        if (standard != null) {
+            return standard;
         }
         if (e instanceof MultipartException) {
             return Refusal.of(HttpStatus.BAD_REQUEST, "The upload could not be read: " + e.getMessage(),

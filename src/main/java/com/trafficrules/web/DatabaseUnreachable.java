@@ -15,15 +15,15 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * or the pool gave up waiting for a connection — so that it is answered 503 with {@code Retry-After}: the request
  * was fine and will succeed once the database is back.
  */
-final class DatabaseUnreachable {
+public final class DatabaseUnreachable {
 
     /**
      * When to try again: the pool waits up to 3 s for a connection on each request (DataSourceConfig), so asking
      * much sooner only queues more waits, and it reconnects on the first request after the database is back.
      */
-    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     /** The pool's timeout is the same when the database is down and when every connection is busy: both are said. */
-    static final String DETAIL = "The database cannot be reached, or has no connection free; try again later";
+    public static final String DETAIL = "The database cannot be reached, or has no connection free; try again later";
 
     /**
      * SQLSTATE class 08 (connection exception) and 57P01–57P03: the server is shutting down or crashed under an
@@ -42,7 +42,7 @@ final class DatabaseUnreachable {
      * {@link SQLTransientConnectionException} when no connection came within its timeout —, and a statement on a
      * pooled connection the server dropped a JpaSystemException over the driver's {@code 57P01}.
      */
-    static boolean explains(Throwable failure) {
+    public static boolean explains(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             // Spring's word for a resource that failed also covers a server out of space or out of connections
