@@ -23,8 +23,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -70,21 +72,24 @@ class ConsoleErrors implements HandlerExceptionResolver, Ordered {
         if (!isConsole(request)) {
             return null;
         }
+        if (response.isCommitted() || e instanceof AsyncRequestNotUsableException) {
+            // Part of the answer has gone out, or the browser went away: there is nobody to show a page to.
+            return new ModelAndView();
+        }
         Refusal refusal = refusal(e, request, response);
-        if (refusal == null) {
+        if (refusal == null || refusal.status().is5xxServerError() && !(e instanceof BusyException)) {
             refusal = failure(e, response);
         }
         if (e instanceof BusyException busy) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()));
-        } else if (refusal.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnreachable.RETRY_AFTER.toSeconds()));
         }
         return page(refusal, request);
     }
 
     /**
      * Spring MVC's own refusals (a method the page does not take, a missing parameter, a form that does not bind, an
-     * upload over the size limit), with the status Spring MVC gives each; null for a failure it does not know.
+     * upload over the size limit), with the status Spring MVC gives each; null for a failure it does not know, or
+     * one it would not answer.
      */
     private static Refusal standard(Exception e, HttpServletRequest request, HttpServletResponse response) {
         ResponseEntity<Object> answer;
@@ -102,11 +107,15 @@ class ConsoleErrors implements HandlerExceptionResolver, Ordered {
         return Refusal.of(status, detail, "Go back and use the page's own links and forms.");
     }
 
-    /** What no refusal names: the database away, or a fault of the service's own. */
+    /**
+     * What no refusal names, and what Spring MVC itself answers 5xx (a value it cannot convert or write): the
+     * database away, or a fault of the service's own.
+     */
     private static Refusal failure(Exception e, HttpServletResponse response) {
         if (DatabaseUnreachable.explains(e)) {
             log.warn("Answered a console page 503, the database cannot be reached: {}",
                     NestedExceptionUtils.getMostSpecificCause(e).toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnreachable.RETRY_AFTER.toSeconds()));
             return Refusal.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnreachable.DETAIL + ".",
                     "Try again in " + DatabaseUnreachable.RETRY_AFTER.toSeconds() + " s.");
         }
@@ -154,6 +163,11 @@ class ConsoleErrors implements HandlerExceptionResolver, Ordered {
         Refusal standard = standard(e, request, response);
         if (standard != null) {
             return standard;
+        }
+        if (e instanceof RequestRejectedException) {
+            // A parameter name the firewall refuses when it is read.
+            return Refusal.of(HttpStatus.BAD_REQUEST, "The address could not be read: " + e.getMessage(),
+                    "Go back and use the page's own links and forms.");
         }
         if (e instanceof MultipartException) {
             return Refusal.of(HttpStatus.BAD_REQUEST, "The upload could not be read: " + e.getMessage(),

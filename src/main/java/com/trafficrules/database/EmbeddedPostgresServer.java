@@ -79,10 +79,10 @@ public final class EmbeddedPostgresServer {
     public static EmbeddedPostgresServer of(TrafficDbProperties.EmbeddedDb settings) {
         EmbeddedPostgresServer server = RUNNING.computeIfAbsent(settings.dataDir().toAbsolutePath().normalize(),
                 dir -> start(dir, settings.clean(), settings.durable(), settings.statementStatistics()));
-        if (server.durable != settings.durable()) {
-            // One postmaster per directory: it cannot be durable for one caller and not for another.
+        if (server.durable != settings.durable() || server.statementStatistics != settings.statementStatistics()) {
+            // One postmaster per directory: it cannot be durable, or keep statistics, for one caller and not another.
             throw new IllegalStateException("The embedded PostgreSQL in " + server.dataDir + " already runs with durable="
-                    + server.durable);
+                    + server.durable + ", statement-statistics=" + server.statementStatistics);
         }
         return server;
     }
@@ -127,7 +127,9 @@ public final class EmbeddedPostgresServer {
         String setting = durable ? "on" : "off";
         builder.setServerConfig("fsync", setting).setServerConfig("synchronous_commit", setting);
         if (statementStatistics) {
-            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            // Not utility statements: the roles' ALTER ROLE ... PASSWORD would be kept there, readable by the owner.
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track_utility", "off");
         }
         if (port > 0) {
             builder.setPort(port);

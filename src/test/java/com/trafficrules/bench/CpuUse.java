@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,15 +18,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * give both. The JIT compilers' threads' share of this JVM's CPU is given too: a benchmark that measures while they
  * are still at work measures a service that has not warmed up yet.
  */
-record CpuUse(long jvmNanos, long postgresNanos, long compilerNanos) {
+record CpuUse(long jvmNanos, long postgresNanos, Map<String, Long> compilerTicks) {
 
     /** Clock ticks per second of /proc's utime and stime: USER_HZ, 100 on every Linux this runs on. */
     private static final long TICKS_PER_SECOND = 100;
 
     static CpuUse now(JdbcTemplate jdbc) {
         long jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        // The backend's parent is read while its connection is open: once closed, the backend may be gone, and the
-        // postmaster with it, which made PostgreSQL's figure 0 (or the difference negative) in some runs.
+        // The backend's parent is read while its connection is open: once it is closed, the backend's /proc entry may be
+        // gone, and the postmaster not found, which made PostgreSQL's figure 0 (or the difference negative) in some runs.
         long postmaster = jdbc.execute((ConnectionCallback<Long>) connection -> {
             try (var statement = connection.createStatement(); var rows = statement.executeQuery("select pg_backend_pid()")) {
                 rows.next();
@@ -47,12 +49,15 @@ record CpuUse(long jvmNanos, long postgresNanos, long compilerNanos) {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot list /proc", e);
         }
-        return new CpuUse(jvm, ticks * 1_000_000_000L / TICKS_PER_SECOND, compilerTicks() * 1_000_000_000L / TICKS_PER_SECOND);
+        return new CpuUse(jvm, ticks * 1_000_000_000L / TICKS_PER_SECOND, ticksByCompilerThread());
     }
 
     /** What was used from {@code earlier} to this. */
     CpuUse since(CpuUse earlier) {
-        return new CpuUse(jvmNanos - earlier.jvmNanos, postgresNanos - earlier.postgresNanos, compilerNanos - earlier.compilerNanos);
+        // By thread: the JVM stops an idle compiler thread and starts another, which must not count what one used before.
+        Map<String, Long> compiling = new HashMap<>();
+        compilerTicks.forEach((thread, ticks) -> compiling.put(thread, ticks - earlier.compilerTicks.getOrDefault(thread, 0L)));
+        return new CpuUse(jvmNanos - earlier.jvmNanos, postgresNanos - earlier.postgresNanos, compiling);
     }
 
     /**
@@ -62,7 +67,7 @@ record CpuUse(long jvmNanos, long postgresNanos, long compilerNanos) {
     String describe(long runs, String run) {
         return "%.1f s of CPU in this JVM (service and client) and %.1f s in PostgreSQL, %.1f ms and %.1f ms a %s; %.1f s of the JVM's in its JIT compilers"
                 .formatted(jvmNanos / 1e9, postgresNanos / 1e9, jvmNanos / 1e6 / runs, postgresNanos / 1e6 / runs, run,
-                        compilerNanos / 1e9);
+                        compilerTicks.values().stream().mapToLong(Long::longValue).sum() / (double) TICKS_PER_SECOND);
     }
 
     /**
@@ -79,29 +84,28 @@ record CpuUse(long jvmNanos, long postgresNanos, long compilerNanos) {
     }
 
     /**
-     * The CPU ticks of this JVM's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre" in /proc): a compiler
-     * thread the JVM stopped in between takes its time with it, so this may count a little short.
+     * The CPU ticks of each of this JVM's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre" in /proc) by
+     * thread id: one the JVM stopped before the next reading takes what it used since this one with it, so a
+     * difference may count short.
      */
-    private static long compilerTicks() {
+    private static Map<String, Long> ticksByCompilerThread() {
+        Map<String, Long> ticks = new HashMap<>();
         try (Stream<Path> threads = Files.list(Path.of("/proc/self/task"))) {
-            return threads.filter(thread -> {
+            threads.forEach(thread -> {
                 try {
-                    return Files.readString(thread.resolve("comm")).matches("C[12] CompilerThre\\S*\\s*");
+                    if (Files.readString(thread.resolve("comm")).matches("C[12] CompilerThre\\S*\\s*")) {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks.put(thread.getFileName().toString(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                    }
                 } catch (IOException gone) {
-                    return false;
+                    // The thread ended while it was read.
                 }
-            }).mapToLong(thread -> {
-                try {
-                    String stat = Files.readString(thread.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                } catch (IOException gone) {
-                    return 0;
-                }
-            }).sum();
+            });
         } catch (IOException e) {
             throw new IllegalStateException("Cannot list this JVM's threads in /proc", e);
         }
+        return ticks;
     }
 
     private static long parentOf(long pid) {

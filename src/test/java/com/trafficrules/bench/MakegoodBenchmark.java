@@ -432,6 +432,7 @@ public final class MakegoodBenchmark {
                 execution time, waits for locks included):
 
                 %s
+
                 Checked by SQL after the run (warm-up included):
 
                 %s

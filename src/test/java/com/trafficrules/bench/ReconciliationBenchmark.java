@@ -77,9 +77,8 @@ public final class ReconciliationBenchmark {
                     A network day: %d channels × %d planned rows, each with its as-run row (2 %% started 501–3,000 ms
                     off, 1 %% missing, 1 %% with another billing code) and 1 %% unplanned as-run rows besides, matched by
                     spotId, availId or nearest start; one `POST /api/v1/reconciliations` per channel-day at concurrency
-                    %d, after %d warm-up days of the same size, about 20 s (after one, much of the code still ran
-                    uncompiled or half-compiled while measuring: up to twice the CPU a run and about twice the p99);
-                    each run's decision, run row and items committed. The bodies are made, and a collection run, before
+                    %d, after %d warm-up days of the same size (after a shorter warm-up, much of the code still ran
+                    uncompiled while measuring; see the history below); each run's decision, run row and items committed. The bodies are made, and a collection run, before
                     the clock starts. Client, service and PostgreSQL share the machine.
 
                     | runs | rows (planned + as-run) | rows/s | p50 | p99 | max |

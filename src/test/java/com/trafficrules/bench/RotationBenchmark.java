@@ -167,9 +167,9 @@ public final class RotationBenchmark {
                     ## Rotation validation over HTTP
 
                     One channel-day (576 spots) per `POST /api/v1/rotation/validate`, 4 concurrent clients for 30 s
-                    after a 30 s warm-up (after 5 s, the compilers were still at work while measuring: a third fewer
-                    requests/s and twice the p99), each response's decision stored in the embedded PostgreSQL; client
-                    and server share the machine.
+                    after a 30 s warm-up (after a shorter one, much of the code still ran uncompiled while measuring;
+                    see the history below), each response's decision stored in the embedded PostgreSQL; client and
+                    server share the machine.
 
                     | requests | requests/s | p50 | p99 | max |
                     |---|---|---|---|---|

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.trafficrules.support.ConsoleSession;
 import com.trafficrules.support.HttpTest;
+import com.trafficrules.support.RawHttp;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,25 @@ class ConsoleRefusalsHttpTest {
         assertThat(page.body()).contains("<b>ruleset</b> <span>must be a whole number, not abc")
                 .contains("Correct what is named above and send the form again.")
                 .contains("href=\"/console/decisions\" id=\"again\"");
+    }
+
+    @Test
+    void refusesAnAddressWhoseEscapesCannotBeDecodedWithAPage() {
+        RawHttp.Response page = manager.getAsWritten("/console/decisions?kind=%ZZ");
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.contentType()).startsWith("text/html");
+        // Refused by UnreadableForms before any page is chosen: the refusal alone, without the navigation.
+        assertThat(page.body()).contains("The form could not be read.");
+    }
+
+    @Test
+    void refusesAParameterNameTheFirewallRejectsWithAPage() {
+        RawHttp.Response page = manager.getAsWritten("/console/decisions?%00=1");
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains(NAVIGATION).contains("The address could not be read");
     }
 
     @Test

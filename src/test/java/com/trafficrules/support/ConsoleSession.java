@@ -21,7 +21,8 @@ public final class ConsoleSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
     private final URI base;
 
     private ConsoleSession(URI base) {
@@ -42,6 +43,16 @@ public final class ConsoleSession {
     /** A page, by its path and query. */
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A page by an address a client library would refuse to send (an undecodable %-escape, a NUL in a name),
+     * written as it stands over a plain socket, with this session's cookies.
+     */
+    public RawHttp.Response getAsWritten(String target) {
+        String sent = cookies.getCookieStore().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+        return RawHttp.exchange(base.getPort(), "GET", target, "Cookie: " + sent);
     }
 
     /** A form sent as a browser sends it, with the CSRF token of the page {@code formPage} and these fields. */
