@@ -49,7 +49,7 @@ record CpuUse(long jvmNanos, long postgresNanos, Map<String, Long> compilerTicks
         } catch (IOException e) {
             throw new IllegalStateException("Cannot list /proc", e);
         }
-        return new CpuUse(jvm, ticks * 1_000_000_000L / TICKS_PER_SECOND, ticksByCompilerThread());
+        return new CpuUse(jvm, ticks * 1_000_000_000L / TICKS_PER_SECOND, compilerTicksNow());
     }
 
     /** What was used from {@code earlier} to this. */
@@ -67,7 +67,17 @@ record CpuUse(long jvmNanos, long postgresNanos, Map<String, Long> compilerTicks
     String describe(long runs, String run) {
         return "%.1f s of CPU in this JVM (service and client) and %.1f s in PostgreSQL, %.1f ms and %.1f ms a %s; %.1f s of the JVM's in its JIT compilers"
                 .formatted(jvmNanos / 1e9, postgresNanos / 1e9, jvmNanos / 1e6 / runs, postgresNanos / 1e6 / runs, run,
-                        compilerTicks.values().stream().mapToLong(Long::longValue).sum() / (double) TICKS_PER_SECOND);
+                        compilerSeconds());
+    }
+
+    private double compilerSeconds() {
+        return compilerTicks.values().stream().mapToLong(Long::longValue).sum() / (double) TICKS_PER_SECOND;
+    }
+
+    /** The CPU seconds this JVM's JIT compilers have used since {@code earlier}, a reading of {@link #compilerTicksNow}. */
+    static double compilerSecondsSince(Map<String, Long> earlier) {
+        return compilerTicksNow().entrySet().stream()
+                .mapToLong(thread -> thread.getValue() - earlier.getOrDefault(thread.getKey(), 0L)).sum() / (double) TICKS_PER_SECOND;
     }
 
     /**
@@ -88,7 +98,7 @@ record CpuUse(long jvmNanos, long postgresNanos, Map<String, Long> compilerTicks
      * thread id: one the JVM stopped before the next reading takes what it used since this one with it, so a
      * difference may count short.
      */
-    private static Map<String, Long> ticksByCompilerThread() {
+    static Map<String, Long> compilerTicksNow() {
         Map<String, Long> ticks = new HashMap<>();
         try (Stream<Path> threads = Files.list(Path.of("/proc/self/task"))) {
             threads.forEach(thread -> {

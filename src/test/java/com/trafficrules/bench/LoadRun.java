@@ -1,5 +1,8 @@
 package com.trafficrules.bench;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,5 +104,35 @@ final class LoadRun {
     static HttpResponse<String> send(HttpClient client, URI uri, String auth, byte[] body) throws Exception {
         return client.send(HttpRequest.newBuilder(uri).header("Authorization", auth).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * POSTs an encoded JSON body as a demo user on the calling thread, over a connection the JDK keeps alive, and gives
+     * back the answer's body; anything but 200 fails the run. For load runs whose latencies are the figure:
+     * java.net.http's client hands every exchange from the caller to its selector thread and its executor and back,
+     * and on two cores shared with the service each hand-off waits for a core, which the service's latency then
+     * carries (see the history in docs/benchmarks.md).
+     */
+    static byte[] postOnThisThread(URI uri, String auth, byte[] body) throws Exception {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setRequestProperty("Authorization", auth);
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(body.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        if (status != 200) {
+            try (InputStream error = connection.getErrorStream()) {
+                throw new IllegalStateException("HTTP " + status + ": "
+                        + (error == null ? "" : new String(error.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+        }
+        // Read to the end and closed, so that the connection goes back to the JDK's keep-alive cache.
+        try (InputStream in = connection.getInputStream()) {
+            return in.readAllBytes();
+        }
     }
 }

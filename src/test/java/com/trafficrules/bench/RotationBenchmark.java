@@ -10,6 +10,7 @@ import com.trafficrules.rotation.RotationLogs;
 import com.trafficrules.rotation.RotationValidator;
 import com.trafficrules.rotation.facts.Fault;
 import com.trafficrules.support.ShippedRuleset;
+import com.trafficrules.support.SchemaOwner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <ol>
  *   <li>A synthetic network day, 200 channels x 24 h x 4 breaks x 6 spots = 115,200 spots, validated
  *       channel by channel through the DRL and through the plain-Java reference validator.</li>
- *   <li>Over HTTP: one channel-day (576 spots) per request at concurrency 4 for 30 s.</li>
+ *   <li>Over HTTP: one channel-day (576 spots) per request at concurrency 4 for 30 s, once the JIT compilers are quiet.</li>
  *   <li>Build: one channel-day of breaks from a 1,000-candidate pool, over HTTP.</li>
  * </ol>
  */
@@ -58,7 +60,7 @@ public final class RotationBenchmark {
         System.out.println(engine + "\n" + http);
     }
 
-    private static String engineVersusReference(Ruleset ruleset, NetworkDay day) {
+    private static String engineVersusReference(Ruleset ruleset, NetworkDay day) throws Exception {
         ChannelPolicy shipped = ChannelPolicies.of(ruleset).forChannel(CHANNEL);
         // Caps on, so the frequency-cap rule does real work: 4 plays a creative an hour, 12 a day.
         ChannelPolicy capped = new ChannelPolicy(CHANNEL, shipped.timezone(), shipped.traffic(), new ChannelPolicy.Rotation(
@@ -73,9 +75,12 @@ public final class RotationBenchmark {
         Function<RotationLog, List<Fault>> reference = ReferenceValidator::validate;
         Function<RotationLog, List<Fault>> limit = SinglePassValidator::validate;
         List<Function<RotationLog, List<Fault>>> paths = List.of(drl, reference, limit);
-        for (int warmup = 0; warmup < 3; warmup++) {
-            paths.forEach(path -> timeAll(logs, path));
-        }
+        long warmUpMillis = WarmUp.untilCompilersQuiet(15_000, 120_000, millis -> {
+            long end = System.nanoTime() + millis * 1_000_000;
+            do {
+                paths.forEach(path -> timeAll(logs, path));
+            } while (System.nanoTime() < end);
+        });
         long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
         for (int round = 0; round < 5; round++) {
             for (int path = 0; path < paths.size(); path++) {
@@ -99,7 +104,8 @@ public final class RotationBenchmark {
                 ## Rotation validation: network day (engine vs reference vs limit)
 
                 %,d spots (%d channels x 24 h x 4 breaks x 6 spots), validated channel by channel on one thread, best
-                of 5 timed rounds after 3 warm-up rounds; %,d faults found. Channels where the DRL's faults differ from
+                of 5 timed rounds, once the JIT compilers are quiet (under %.0f %% of a core over %d s, at least 15 s, at
+                most 120 s; this run warmed up for %.0f s); %,d faults found. Channels where the DRL's faults differ from
                 the reference's (rule, spot, break, conflicting ids): %d; from the limit's (messages and order too): %d.
                 The limit is one hand-tuned pass in air order (`SinglePassValidator`, test code): hash maps per join
                 key, a sweep for overlaps.
@@ -111,7 +117,7 @@ public final class RotationBenchmark {
                 | limit: single hand-tuned pass | %.0f ms | %,.0f |
 
                 **DRL / limit: %.2f** (target ≤ 5). DRL throughput target ≥ 300,000 spots/s.
-                """.formatted(spots, CHANNELS, faults, referenceDisagreements, limitDisagreements,
+                """.formatted(spots, CHANNELS, WarmUp.QUIET_SHARE * 100, WarmUp.ROUND_MILLIS / 1000, warmUpMillis / 1000.0, faults, referenceDisagreements, limitDisagreements,
                 best[0] / 1e6, spots / (best[0] / 1e9), best[1] / 1e6, spots / (best[1] / 1e9),
                 best[2] / 1e6, spots / (best[2] / 1e9), (double) best[0] / best[2]);
     }
@@ -148,8 +154,11 @@ public final class RotationBenchmark {
             }
             String auth = "Basic " + Base64.getEncoder().encodeToString("scheduler:scheduler".getBytes());
             URI validate = base.resolve("/api/v1/rotation/validate");
-            load(client, validate, auth, bodies, 4, 30_000);
-            long[] latencies = load(client, validate, auth, bodies, 4, 30_000);
+            JdbcTemplate jdbc = SchemaOwner.jdbc(app);
+            long warmUpMillis = WarmUp.untilCompilersQuiet(30_000, 180_000, millis -> load(validate, auth, bodies, millis));
+            CpuUse before = CpuUse.now(jdbc);
+            long[] latencies = load(validate, auth, bodies, 30_000);
+            String cpu = CpuUse.now(jdbc).since(before).describe(latencies.length, "request");
 
             String buildBody = JSON.writeValueAsString(day.buildPool(CHANNEL, 1_000));
             URI build = base.resolve("/api/v1/rotation/build");
@@ -166,10 +175,11 @@ public final class RotationBenchmark {
             return """
                     ## Rotation validation over HTTP
 
-                    One channel-day (576 spots) per `POST /api/v1/rotation/validate`, 4 concurrent clients for 30 s
-                    after a 30 s warm-up (after a shorter one, much of the code still ran uncompiled while measuring;
-                    see the history below), each response's decision stored in the embedded PostgreSQL; client and
-                    server share the machine.
+                    One channel-day (576 spots) per `POST /api/v1/rotation/validate`, 4 concurrent clients for 30 s,
+                    each response's decision stored in the embedded PostgreSQL; client and server share the machine, and
+                    each client sends on its own thread (`LoadRun.postOnThisThread`). Measured once the JIT compilers are
+                    quiet (under %.0f %% of a core over %d s, at least 30 s, at most 180 s): this run warmed up for %.0f s.
+                    While measuring: %s.
 
                     | requests | requests/s | p50 | p99 | max |
                     |---|---|---|---|---|
@@ -181,13 +191,13 @@ public final class RotationBenchmark {
 
                     One channel-day of breaks (96) from a 1,000-candidate pool (`POST /api/v1/rotation/build`,
                     decision stored): %s; per build, 3 runs after one warm-up: %s ms.
-                    """.formatted(latencies.length, latencies.length / 30.0, BenchmarkReport.percentile(latencies, 50) / 1e6,
+                    """.formatted(WarmUp.QUIET_SHARE * 100, WarmUp.ROUND_MILLIS / 1000, warmUpMillis / 1000.0, cpu,
+                    latencies.length, latencies.length / 30.0, BenchmarkReport.percentile(latencies, 50) / 1e6,
                     BenchmarkReport.percentile(latencies, 99) / 1e6, latencies[latencies.length - 1] / 1e6, summary, buildMillis);
         }
     }
 
-    private static long[] load(HttpClient client, URI uri, String auth, List<byte[]> bodies, int concurrency, long millis)
-            throws Exception {
-        return LoadRun.latencies(concurrency, millis, number -> LoadRun.post(client, uri, auth, bodies.get(number % bodies.size())));
+    private static long[] load(URI uri, String auth, List<byte[]> bodies, long millis) throws Exception {
+        return LoadRun.latencies(4, millis, number -> LoadRun.postOnThisThread(uri, auth, bodies.get(number % bodies.size())));
     }
 }
