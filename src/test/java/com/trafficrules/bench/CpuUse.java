@@ -61,23 +61,23 @@ record CpuUse(long jvmNanos, long postgresNanos, Map<String, Long> compilerTicks
     }
 
     /**
-     * "5.2 s in this JVM (service and client) and 2.1 s in PostgreSQL, 26.0 ms and 10.5 ms a run; 0.1 s of the JVM's
+     * "5.2 s of CPU in this JVM (service and client) and 2.1 s in PostgreSQL, 26.0 ms and 10.5 ms a run; 0.1 s of the JVM's
      * in its JIT compilers" for {@code runs}.
      */
     String describe(long runs, String run) {
         return "%.1f s of CPU in this JVM (service and client) and %.1f s in PostgreSQL, %.1f ms and %.1f ms a %s; %.1f s of the JVM's in its JIT compilers"
                 .formatted(jvmNanos / 1e9, postgresNanos / 1e9, jvmNanos / 1e6 / runs, postgresNanos / 1e6 / runs, run,
-                        compilerSeconds());
-    }
-
-    private double compilerSeconds() {
-        return compilerTicks.values().stream().mapToLong(Long::longValue).sum() / (double) TICKS_PER_SECOND;
+                        seconds(compilerTicks.values().stream().mapToLong(Long::longValue).sum()));
     }
 
     /** The CPU seconds this JVM's JIT compilers have used since {@code earlier}, a reading of {@link #compilerTicksNow}. */
     static double compilerSecondsSince(Map<String, Long> earlier) {
-        return compilerTicksNow().entrySet().stream()
-                .mapToLong(thread -> thread.getValue() - earlier.getOrDefault(thread.getKey(), 0L)).sum() / (double) TICKS_PER_SECOND;
+        return seconds(compilerTicksNow().entrySet().stream()
+                .mapToLong(thread -> Math.max(0, thread.getValue() - earlier.getOrDefault(thread.getKey(), 0L))).sum());
+    }
+
+    private static double seconds(long ticks) {
+        return ticks / (double) TICKS_PER_SECOND;
     }
 
     /**
@@ -94,9 +94,10 @@ record CpuUse(long jvmNanos, long postgresNanos, Map<String, Long> compilerTicks
     }
 
     /**
-     * The CPU ticks of each of this JVM's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre" in /proc) by
-     * thread id: one the JVM stopped before the next reading takes what it used since this one with it, so a
-     * difference may count short.
+     * The CPU ticks of each of this JVM's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre" in /proc), keyed
+     * by thread id so that each thread is compared with its own earlier reading. A thread the JVM stops between two
+     * readings takes its ticks with it, so a difference may count short (HotSpot keeps the first thread of each
+     * compiler, the only ones on two cores).
      */
     static Map<String, Long> compilerTicksNow() {
         Map<String, Long> ticks = new HashMap<>();

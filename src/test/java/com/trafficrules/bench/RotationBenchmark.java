@@ -9,8 +9,8 @@ import com.trafficrules.rotation.RotationLog;
 import com.trafficrules.rotation.RotationLogs;
 import com.trafficrules.rotation.RotationValidator;
 import com.trafficrules.rotation.facts.Fault;
-import com.trafficrules.support.ShippedRuleset;
 import com.trafficrules.support.SchemaOwner;
+import com.trafficrules.support.ShippedRuleset;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * docs/benchmarks.md.
  * <ol>
  *   <li>A synthetic network day, 200 channels x 24 h x 4 breaks x 6 spots = 115,200 spots, validated
- *       channel by channel through the DRL and through the plain-Java reference validator.</li>
+ *       channel by channel through the DRL, the plain-Java reference validator and the limit, once the JIT compilers
+ *       are quiet.</li>
  *   <li>Over HTTP: one channel-day (576 spots) per request at concurrency 4 for 30 s, once the JIT compilers are quiet.</li>
  *   <li>Build: one channel-day of breaks from a 1,000-candidate pool, over HTTP.</li>
  * </ol>
@@ -37,6 +38,14 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RotationBenchmark {
 
     private static final int CHANNELS = 200;
+    /** The engine's warm-up: the three validators in turn, for at least 15 s and at most 120 s. */
+    private static final long ENGINE_WARM_UP_MIN_MILLIS = 15_000;
+    private static final long ENGINE_WARM_UP_MAX_MILLIS = 120_000;
+    /** Validate over HTTP: longer, since the whole request path (Spring, Hibernate, Jackson) has to be compiled. */
+    private static final long HTTP_WARM_UP_MIN_MILLIS = 30_000;
+    private static final long HTTP_WARM_UP_MAX_MILLIS = 180_000;
+    private static final int CLIENTS = 4;
+    private static final long MEASURE_MILLIS = 30_000;
     private static final String CHANNEL = "retro-prime";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -75,7 +84,7 @@ public final class RotationBenchmark {
         Function<RotationLog, List<Fault>> reference = ReferenceValidator::validate;
         Function<RotationLog, List<Fault>> limit = SinglePassValidator::validate;
         List<Function<RotationLog, List<Fault>>> paths = List.of(drl, reference, limit);
-        long warmUpMillis = WarmUp.untilCompilersQuiet(15_000, 120_000, millis -> {
+        WarmUp.Done warmUp = WarmUp.untilCompilersQuiet(ENGINE_WARM_UP_MIN_MILLIS, ENGINE_WARM_UP_MAX_MILLIS, millis -> {
             long end = System.nanoTime() + millis * 1_000_000;
             do {
                 paths.forEach(path -> timeAll(logs, path));
@@ -104,8 +113,8 @@ public final class RotationBenchmark {
                 ## Rotation validation: network day (engine vs reference vs limit)
 
                 %,d spots (%d channels x 24 h x 4 breaks x 6 spots), validated channel by channel on one thread, best
-                of 5 timed rounds, once the JIT compilers are quiet (under %.0f %% of a core over %d s, at least 15 s, at
-                most 120 s; this run warmed up for %.0f s); %,d faults found. Channels where the DRL's faults differ from
+                of 5 timed rounds, once the JIT compilers are quiet (under %.0f %% of a core over a round of %.0f s, at
+                least %.0f s, at most %.0f s; this run %s); %,d faults found. Channels where the DRL's faults differ from
                 the reference's (rule, spot, break, conflicting ids): %d; from the limit's (messages and order too): %d.
                 The limit is one hand-tuned pass in air order (`SinglePassValidator`, test code): hash maps per join
                 key, a sweep for overlaps.
@@ -117,7 +126,8 @@ public final class RotationBenchmark {
                 | limit: single hand-tuned pass | %.0f ms | %,.0f |
 
                 **DRL / limit: %.2f** (target ≤ 5). DRL throughput target ≥ 300,000 spots/s.
-                """.formatted(spots, CHANNELS, WarmUp.QUIET_SHARE * 100, WarmUp.ROUND_MILLIS / 1000, warmUpMillis / 1000.0, faults, referenceDisagreements, limitDisagreements,
+                """.formatted(spots, CHANNELS, WarmUp.QUIET_SHARE * 100, WarmUp.ROUND_MILLIS / 1000.0,
+                ENGINE_WARM_UP_MIN_MILLIS / 1000.0, ENGINE_WARM_UP_MAX_MILLIS / 1000.0, warmUp.describe(), faults, referenceDisagreements, limitDisagreements,
                 best[0] / 1e6, spots / (best[0] / 1e9), best[1] / 1e6, spots / (best[1] / 1e9),
                 best[2] / 1e6, spots / (best[2] / 1e9), (double) best[0] / best[2]);
     }
@@ -155,11 +165,13 @@ public final class RotationBenchmark {
             String auth = "Basic " + Base64.getEncoder().encodeToString("scheduler:scheduler".getBytes());
             URI validate = base.resolve("/api/v1/rotation/validate");
             JdbcTemplate jdbc = SchemaOwner.jdbc(app);
-            long warmUpMillis = WarmUp.untilCompilersQuiet(30_000, 180_000, millis -> load(validate, auth, bodies, millis));
+            WarmUp.Done warmUp = WarmUp.untilCompilersQuiet(HTTP_WARM_UP_MIN_MILLIS, HTTP_WARM_UP_MAX_MILLIS,
+                    millis -> load(validate, auth, bodies, millis));
             CpuUse before = CpuUse.now(jdbc);
-            long[] latencies = load(validate, auth, bodies, 30_000);
+            long[] latencies = load(validate, auth, bodies, MEASURE_MILLIS);
             String cpu = CpuUse.now(jdbc).since(before).describe(latencies.length, "request");
 
+            // One build at a time, some 200 ms each: java.net.http's hand-offs, which weigh on validate's figures, do not here.
             String buildBody = JSON.writeValueAsString(day.buildPool(CHANNEL, 1_000));
             URI build = base.resolve("/api/v1/rotation/build");
             LoadRun.post(client, build, auth, buildBody);
@@ -175,10 +187,10 @@ public final class RotationBenchmark {
             return """
                     ## Rotation validation over HTTP
 
-                    One channel-day (576 spots) per `POST /api/v1/rotation/validate`, 4 concurrent clients for 30 s,
+                    One channel-day (576 spots) per `POST /api/v1/rotation/validate`, %d concurrent clients for %.0f s,
                     each response's decision stored in the embedded PostgreSQL; client and server share the machine, and
                     each client sends on its own thread (`LoadRun.postOnThisThread`). Measured once the JIT compilers are
-                    quiet (under %.0f %% of a core over %d s, at least 30 s, at most 180 s): this run warmed up for %.0f s.
+                    quiet (under %.0f %% of a core over a round of %.0f s, at least %.0f s, at most %.0f s): this run %s.
                     While measuring: %s.
 
                     | requests | requests/s | p50 | p99 | max |
@@ -191,13 +203,14 @@ public final class RotationBenchmark {
 
                     One channel-day of breaks (96) from a 1,000-candidate pool (`POST /api/v1/rotation/build`,
                     decision stored): %s; per build, 3 runs after one warm-up: %s ms.
-                    """.formatted(WarmUp.QUIET_SHARE * 100, WarmUp.ROUND_MILLIS / 1000, warmUpMillis / 1000.0, cpu,
-                    latencies.length, latencies.length / 30.0, BenchmarkReport.percentile(latencies, 50) / 1e6,
+                    """.formatted(CLIENTS, MEASURE_MILLIS / 1000.0, WarmUp.QUIET_SHARE * 100, WarmUp.ROUND_MILLIS / 1000.0,
+                    HTTP_WARM_UP_MIN_MILLIS / 1000.0, HTTP_WARM_UP_MAX_MILLIS / 1000.0, warmUp.describe(), cpu,
+                    latencies.length, latencies.length / (MEASURE_MILLIS / 1000.0), BenchmarkReport.percentile(latencies, 50) / 1e6,
                     BenchmarkReport.percentile(latencies, 99) / 1e6, latencies[latencies.length - 1] / 1e6, summary, buildMillis);
         }
     }
 
     private static long[] load(URI uri, String auth, List<byte[]> bodies, long millis) throws Exception {
-        return LoadRun.latencies(4, millis, number -> LoadRun.postOnThisThread(uri, auth, bodies.get(number % bodies.size())));
+        return LoadRun.latencies(CLIENTS, millis, number -> LoadRun.postOnThisThread(uri, auth, bodies.get(number % bodies.size())));
     }
 }
