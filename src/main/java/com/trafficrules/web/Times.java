@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.stream.IntStream;
 
 /** Time at the edge: RFC 3339 with an offset in, UTC with milliseconds out. */
 public final class Times {
@@ -15,13 +14,6 @@ public final class Times {
     private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int MINUTES_END = "uuuu-MM-ddTHH:mm".length();
-    /**
-     * Every whole quarter-hour offset from -18:00 to +18:00, the only ones in use, by quarter hours from -18:00:
-     * {@link ZoneOffset#ofHoursMinutes} boxes the seconds and looks them up in a concurrent map, some 3 % of a
-     * 576-spot validate request's CPU (JFR, docs/benchmarks.md, session 10).
-     */
-    private static final ZoneOffset[] QUARTER_HOURS = IntStream.rangeClosed(-18 * 4, 18 * 4)
-            .mapToObj(quarters -> ZoneOffset.ofTotalSeconds(quarters * 15 * 60)).toArray(ZoneOffset[]::new);
 
     private Times() {
     }
@@ -112,10 +104,6 @@ public final class Times {
         int minutes = digits(value, at + 4, 2);
         if ((sign != '+' && sign != '-') || hours < 0 || minutes < 0) {
             return null;
-        }
-        int quarters = hours * 4 + minutes / 15;
-        if (minutes % 15 == 0 && minutes < 60 && quarters <= 18 * 4) {
-            return QUARTER_HOURS[(sign == '+' ? quarters : -quarters) + 18 * 4];
         }
         try {
             return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);
