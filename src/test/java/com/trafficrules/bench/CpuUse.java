@@ -54,10 +54,17 @@ record CpuUse(long jvmNanos, long postgresNanos, Map<String, Long> compilerTicks
 
     /** What was used from {@code earlier} to this. */
     CpuUse since(CpuUse earlier) {
-        // By thread: the JVM stops an idle compiler thread and starts another, which must not count what one used before.
-        Map<String, Long> compiling = new HashMap<>();
-        compilerTicks.forEach((thread, ticks) -> compiling.put(thread, ticks - earlier.compilerTicks.getOrDefault(thread, 0L)));
-        return new CpuUse(jvmNanos - earlier.jvmNanos, postgresNanos - earlier.postgresNanos, compiling);
+        return new CpuUse(jvmNanos - earlier.jvmNanos, postgresNanos - earlier.postgresNanos,
+                ticksSince(earlier.compilerTicks, compilerTicks));
+    }
+
+    /**
+     * By thread: the JVM stops an idle compiler thread and starts another, which must not count what one used before.
+     */
+    private static Map<String, Long> ticksSince(Map<String, Long> earlier, Map<String, Long> now) {
+        Map<String, Long> used = new HashMap<>();
+        now.forEach((thread, ticks) -> used.put(thread, Math.max(0, ticks - earlier.getOrDefault(thread, 0L))));
+        return used;
     }
 
     /**
@@ -67,17 +74,16 @@ record CpuUse(long jvmNanos, long postgresNanos, Map<String, Long> compilerTicks
     String describe(long runs, String run) {
         return "%.1f s of CPU in this JVM (service and client) and %.1f s in PostgreSQL, %.1f ms and %.1f ms a %s; %.1f s of the JVM's in its JIT compilers"
                 .formatted(jvmNanos / 1e9, postgresNanos / 1e9, jvmNanos / 1e6 / runs, postgresNanos / 1e6 / runs, run,
-                        seconds(compilerTicks.values().stream().mapToLong(Long::longValue).sum()));
+                        seconds(compilerTicks));
     }
 
     /** The CPU seconds this JVM's JIT compilers have used since {@code earlier}, a reading of {@link #compilerTicksNow}. */
     static double compilerSecondsSince(Map<String, Long> earlier) {
-        return seconds(compilerTicksNow().entrySet().stream()
-                .mapToLong(thread -> Math.max(0, thread.getValue() - earlier.getOrDefault(thread.getKey(), 0L))).sum());
+        return seconds(ticksSince(earlier, compilerTicksNow()));
     }
 
-    private static double seconds(long ticks) {
-        return ticks / (double) TICKS_PER_SECOND;
+    private static double seconds(Map<String, Long> ticksByThread) {
+        return ticksByThread.values().stream().mapToLong(Long::longValue).sum() / (double) TICKS_PER_SECOND;
     }
 
     /**

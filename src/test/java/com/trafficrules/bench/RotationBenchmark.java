@@ -127,7 +127,8 @@ public final class RotationBenchmark {
 
                 **DRL / limit: %.2f** (target ≤ 5). DRL throughput target ≥ 300,000 spots/s.
                 """.formatted(spots, CHANNELS, WarmUp.QUIET_SHARE * 100, WarmUp.ROUND_MILLIS / 1000.0,
-                ENGINE_WARM_UP_MIN_MILLIS / 1000.0, ENGINE_WARM_UP_MAX_MILLIS / 1000.0, warmUp.describe(), faults, referenceDisagreements, limitDisagreements,
+                ENGINE_WARM_UP_MIN_MILLIS / 1000.0, ENGINE_WARM_UP_MAX_MILLIS / 1000.0, warmUp.describe(), faults,
+                referenceDisagreements, limitDisagreements,
                 best[0] / 1e6, spots / (best[0] / 1e9), best[1] / 1e6, spots / (best[1] / 1e9),
                 best[2] / 1e6, spots / (best[2] / 1e9), (double) best[0] / best[2]);
     }
@@ -205,7 +206,8 @@ public final class RotationBenchmark {
                     decision stored): %s; per build, 3 runs after one warm-up: %s ms.
                     """.formatted(CLIENTS, MEASURE_MILLIS / 1000.0, WarmUp.QUIET_SHARE * 100, WarmUp.ROUND_MILLIS / 1000.0,
                     HTTP_WARM_UP_MIN_MILLIS / 1000.0, HTTP_WARM_UP_MAX_MILLIS / 1000.0, warmUp.describe(), cpu,
-                    latencies.length, latencies.length / (MEASURE_MILLIS / 1000.0), BenchmarkReport.percentile(latencies, 50) / 1e6,
+                    latencies.length, latencies.length / (MEASURE_MILLIS / 1000.0),
+                    BenchmarkReport.percentile(latencies, 50) / 1e6,
                     BenchmarkReport.percentile(latencies, 99) / 1e6, latencies[latencies.length - 1] / 1e6, summary, buildMillis);
         }
     }
