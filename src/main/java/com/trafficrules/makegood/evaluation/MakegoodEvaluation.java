@@ -156,7 +156,7 @@ public final class MakegoodEvaluation {
             // Only the avails the rules found usable are read again: a reservation only takes room and adds product
             // codes, so one found unusable stays so. (One that a cancellation or an upsert made usable in between is
             // seen by the next batch, or by the routing retries.)
-            known.putAll(inventory.hold(markets, usable()));
+            inventory.hold(markets, usable()).values().forEach(this::fresh);
             return reserve(pass(toRoute));
         }
 
@@ -254,9 +254,12 @@ public final class MakegoodEvaluation {
             judge(options);
         }
 
+        /**
+         * The avail as it now stands. An avail that stands as it was known stays the instance the rules judged, so
+         * that finding what they said of it compares no more than references.
+         */
         private AvailOption fresh(AvailOption avail) {
-            known.put(avail.availId(), avail);
-            return avail;
+            return known.merge(avail.availId(), avail, (was, now) -> was.equals(now) ? was : now);
         }
 
         /** The conditions each option fails for {@code need}, judging the ones the rules have not seen as they stand. */

@@ -115,16 +115,6 @@ public final class MakegoodRules {
         public SortedSet<String> of(int index, String availId) {
             return byNeed.getOrDefault(index, Map.of()).getOrDefault(availId, new TreeSet<>());
         }
-
-        /** These exclusions, with need {@code index}'s for the avails {@code fresh} judged again replaced by its. */
-        Exclusions replacing(int index, Exclusions fresh, Collection<String> availIds) {
-            Map<Integer, Map<String, SortedSet<String>>> merged = new HashMap<>(byNeed);
-            Map<String, SortedSet<String>> need = new HashMap<>(byNeed.getOrDefault(index, Map.of()));
-            availIds.forEach(need::remove);
-            need.putAll(fresh.byNeed().getOrDefault(index, Map.of()));
-            merged.put(index, need);
-            return new Exclusions(merged, firedRules);
-        }
     }
 
     /** Which of the avails each need may not use, and why. */

@@ -1,5 +1,7 @@
 package com.trafficrules.makegood.facts;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /** A future avail as it stands when the batch is routed. */
@@ -8,5 +10,10 @@ public record AvailOption(String availId, String market, String programId, long 
 
     public AvailOption {
         productCodes = List.copyOf(productCodes);
+    }
+
+    /** Whether the avail already carries one of {@code codes}. */
+    public boolean carriesAnyOf(Collection<String> codes) {
+        return !Collections.disjoint(productCodes, codes);
     }
 }
