@@ -83,17 +83,35 @@ class DrlMatchesReferenceProperties {
     }
 
     /**
-     * The service hands the rules its history condensed (see {@link RollingHistory}); the rules decide every
-     * payload the same on it as on the spots one by one.
+     * The service hands the rules its history condensed: what each stretch of {@link RollingHistory#stretches}
+     * delivered, summed (by PostgreSQL; here in Java). The rules decide every payload the same on it as on the spots
+     * one by one.
      */
     @Property(tries = 1000)
     void condensingTheHistoryChangesNoDecision(@ForAll("batches") Batch batch) {
         List<JsonNode> payloads = batch.payloads();
-        List<PastDelivery> condensed = RollingHistory.condensed(MakegoodSettings.of(ShippedRuleset.compiled()), inputs(payloads),
-                batch.history());
+        List<PastDelivery> condensed = summedByStretch(RollingHistory.stretches(MakegoodSettings.of(ShippedRuleset.compiled()),
+                inputs(payloads)), batch.history());
         Statistics.label("history condensed").collect(condensed.size() < batch.history().size());
         assertEquals(drl(payloads, batch.history(), NOW, batch.avails()), drl(payloads, condensed, NOW, batch.avails()),
                 () -> batch.describe(payloads, batch.history(), batch.avails()));
+    }
+
+    /** One delivery a stretch that has spots, as RatingStore gives them: their sums, at the last one's air time. */
+    private static List<PastDelivery> summedByStretch(List<RollingHistory.Stretch> stretches, List<PastDelivery> history) {
+        List<PastDelivery> summed = new ArrayList<>();
+        for (RollingHistory.Stretch stretch : stretches) {
+            List<PastDelivery> in = history.stream().filter(d -> d.contractId().equals(stretch.contractId())
+                    && d.market().equals(stretch.market()) && d.airedStartMs() > stretch.afterMs()
+                    && d.airedStartMs() <= stretch.untilMs()).toList();
+            if (!in.isEmpty()) {
+                summed.add(new PastDelivery(null, stretch.contractId(), stretch.market(),
+                        in.stream().mapToLong(PastDelivery::airedStartMs).max().orElseThrow(),
+                        in.stream().mapToDouble(PastDelivery::contractedGrps).sum(),
+                        in.stream().mapToDouble(PastDelivery::actualGrps).sum()));
+            }
+        }
+        return summed;
     }
 
     /**

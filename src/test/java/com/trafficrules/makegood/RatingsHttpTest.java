@@ -103,6 +103,23 @@ class RatingsHttpTest {
     }
 
     @Test
+    void aRollingTierCountsWhatTheContractsSpotsDeliveredInEarlierBatches() {
+        api.result(niche("s-1", 12.0, 3));
+
+        assertThat(api.result(niche("s-2", 8.5, 1))).containsEntry("status", "WITHIN_TOLERANCE").containsEntry("deliveryRatio", 1.025);
+    }
+
+    @Test
+    void aPayloadDecidedAgainCountsOnceInItsOwnRollingRatio() {
+        api.result(niche("s-1", 10.0, 3));
+        Map<String, Object> underDelivered = niche("s-2", 6.0, 1);
+        assertThat(api.result(underDelivered)).containsEntry("status", "ROUTING_FAILED").containsEntry("deliveryRatio", 0.8);
+
+        assertThat(api.result(underDelivered)).containsEntry("duplicate", false).containsEntry("status", "ROUTING_FAILED")
+                .containsEntry("deliveryRatio", 0.8);
+    }
+
+    @Test
     void aQuarantinedPayloadDoesNotSinkTheBatch() {
         Map<String, Object> noMarket = payload("s-2", market, 9.0);
         noMarket.remove("market");
@@ -153,5 +170,15 @@ class RatingsHttpTest {
     void ratingsNeedCredentials() {
         http.post().uri("/api/v1/ratings").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("payloads", List.of())).exchange().expectStatus().isUnauthorized();
+    }
+
+    /** A spot of the market's contract on the rolling NICHE tier, 10 GRPs contracted, aired {@code hoursAgo}. */
+    private Map<String, Object> niche(String spotId, double actualGrps, int hoursAgo) {
+        Map<String, Object> payload = payload(spotId, market, actualGrps);
+        Instant aired = now().minus(Duration.ofHours(hoursAgo));
+        payload.put("marketTier", "NICHE");
+        payload.put("airedStart", aired.toString());
+        payload.put("airedEnd", aired.plusSeconds(30).toString());
+        return payload;
     }
 }

@@ -1,5 +1,6 @@
 package com.trafficrules.makegood.ratings;
 
+import com.trafficrules.makegood.evaluation.RollingHistory;
 import com.trafficrules.makegood.facts.PastDelivery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,10 +10,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -135,40 +134,39 @@ public class RatingStore {
         }
     }
 
-    /** A contract's spots in one market aired in {@code (fromMs, toMs]}. */
-    record Span(String contractId, String market, long fromMs, long toMs) {
-
-        Span union(Span other) {
-            return new Span(contractId, market, Math.min(fromMs, other.fromMs), Math.max(toMs, other.toMs));
-        }
-    }
-
     /**
-     * What the spots of each span delivered, for the rolling ratios: one query, an index probe on (contract, market,
-     * aired start) per span. Keys of the batch itself may be among them; the caller leaves them out.
+     * What the spots of each stretch delivered, for the rolling ratios: one delivery a stretch that has any, at its last
+     * spot's air time, in the order given; the spots of the keys {@code leftOut} are not counted. One query, an
+     * index-only probe on (contract, market, aired start) a stretch. The sums are of the GRPs as decimals, so they do
+     * not depend on the order PostgreSQL adds them up in.
      */
-    List<PastDelivery> deliveries(Collection<Span> spans) {
-        if (spans.isEmpty()) {
+    List<PastDelivery> deliveries(List<RollingHistory.Stretch> stretches, Collection<String> leftOut) {
+        if (stretches.isEmpty()) {
             return List.of();
         }
         return jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    select r.idempotency_key, r.contract_id, r.market, r.aired_start, r.contracted_grps, r.actual_grps
-                      from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]) as s(contract_id, market, from_at, to_at)
-                      cross join lateral (select * from rating r where r.contract_id = s.contract_id and r.market = s.market
-                                            and r.aired_start > s.from_at and r.aired_start <= s.to_at
-                                            and r.actual_grps is not null and r.status in """ + DELIVERED + """
-                                            ) r
-                     order by r.aired_start, r.idempotency_key""");
-            statement.setArray(1, texts(connection, spans.stream().map(Span::contractId).toList()));
-            statement.setArray(2, texts(connection, spans.stream().map(Span::market).toList()));
+                    select s.contract_id, s.market, d.last_aired, d.contracted_grps, d.actual_grps
+                      from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]) with ordinality
+                           as s(contract_id, market, after_at, until_at, n)
+                      cross join lateral (select max(r.aired_start) as last_aired, sum(r.contracted_grps::numeric)::float8 as contracted_grps,
+                                                 sum(r.actual_grps::numeric)::float8 as actual_grps
+                                            from rating r where r.contract_id = s.contract_id and r.market = s.market
+                                             and r.aired_start > s.after_at and r.aired_start <= s.until_at
+                                             and r.actual_grps is not null and r.status in """ + DELIVERED + """
+                                             and r.idempotency_key <> all(?)) d
+                     where d.last_aired is not null
+                     order by s.n""");
+            statement.setArray(1, texts(connection, stretches.stream().map(RollingHistory.Stretch::contractId).toList()));
+            statement.setArray(2, texts(connection, stretches.stream().map(RollingHistory.Stretch::market).toList()));
             statement.setArray(3, connection.createArrayOf("timestamptz",
-                    spans.stream().map(span -> Timestamp.from(Instant.ofEpochMilli(span.fromMs()))).toArray()));
+                    stretches.stream().map(stretch -> Timestamp.from(Instant.ofEpochMilli(stretch.afterMs()))).toArray()));
             statement.setArray(4, connection.createArrayOf("timestamptz",
-                    spans.stream().map(span -> Timestamp.from(Instant.ofEpochMilli(span.toMs()))).toArray()));
+                    stretches.stream().map(stretch -> Timestamp.from(Instant.ofEpochMilli(stretch.untilMs()))).toArray()));
+            statement.setArray(5, texts(connection, List.copyOf(leftOut)));
             return statement;
-        }, (row, n) -> new PastDelivery(row.getString(1), row.getString(2), row.getString(3),
-                row.getTimestamp(4).toInstant().toEpochMilli(), row.getDouble(5), row.getDouble(6)));
+        }, (row, n) -> new PastDelivery(null, row.getString(1), row.getString(2), row.getTimestamp(3).toInstant().toEpochMilli(),
+                row.getDouble(4), row.getDouble(5)));
     }
 
     /** Escalated payloads, newest first: what a person must decide. */

@@ -15,7 +15,6 @@ import com.trafficrules.makegood.evaluation.RatingsBatch;
 import com.trafficrules.makegood.evaluation.RollingHistory;
 import com.trafficrules.makegood.facts.PastDelivery;
 import com.trafficrules.makegood.facts.RatingPayload;
-import com.trafficrules.makegood.facts.ToleranceBand;
 import com.trafficrules.makegood.order.MakegoodOrder;
 import com.trafficrules.makegood.order.OrderSignature;
 import com.trafficrules.makegood.order.OrderStore;
@@ -142,7 +141,7 @@ public class RatingsService {
                 && decidedMeanwhile.add(input.idempotencyKey()));
         ratings.finalResults(decidedMeanwhile).forEach((key, result) -> results[firstWithKey.get(key)] = duplicate(result, firstWithKey.get(key)));
 
-        List<PastDelivery> history = history(settings, toDecide);
+        List<PastDelivery> history = history(settings, toDecide, claimed);
         MakegoodEvaluation.Outcome outcome = MakegoodEvaluation.evaluate(ruleset, toDecide, history, now.toEpochMilli(),
                 new DatabaseInventory(avails));
         Map<Integer, JsonNode> issued = issue(outcome.decided().stream().filter(d -> d.status().equals("TRIGGERED")).toList(),
@@ -188,21 +187,15 @@ public class RatingsService {
                 p.contractedGrps(), p.actualGrps(), payload);
     }
 
-    /** What earlier spots delivered, for the payloads judged on a rolling ratio, condensed (see {@link RollingHistory}). */
-    private List<PastDelivery> history(MakegoodSettings settings, List<RatingInput> inputs) {
-        Map<String, RatingStore.Span> spans = new HashMap<>();
-        for (RatingInput input : inputs) {
-            RatingPayload p = input.payload();
-            ToleranceBand band = p == null ? null : settings.band(p.marketTier());
-            if (band != null && band.rolling() && p.contractId() != null) {
-                long from = p.airedStartMs() - settings.policy().rollingWindowMs();
-                spans.merge(p.contractId() + "\u0000" + p.market(),
-                        new RatingStore.Span(p.contractId(), p.market(), from, p.airedStartMs()), RatingStore.Span::union);
-            }
-        }
-        Set<String> batchKeys = MakegoodEvaluation.keys(inputs);
-        return RollingHistory.condensed(settings, inputs,
-                ratings.deliveries(spans.values()).stream().filter(d -> !batchKeys.contains(d.idempotencyKey())).toList());
+    /**
+     * What earlier spots delivered, for the payloads judged on a rolling ratio, condensed (see {@link RollingHistory}).
+     * The batch's own payloads are counted by the rules; of their rows, only those decided before (whose routing
+     * failed) still have a status the store counts, so those are left out.
+     */
+    private List<PastDelivery> history(MakegoodSettings settings, List<RatingInput> inputs, Map<String, RatingStore.Claimed> claimed) {
+        List<String> decidedBefore = claimed.entrySet().stream().filter(claim -> !claim.getValue().isNew()).map(Map.Entry::getKey)
+                .sorted().toList();
+        return ratings.deliveries(RollingHistory.stretches(settings, inputs), decidedBefore);
     }
 
     /**
