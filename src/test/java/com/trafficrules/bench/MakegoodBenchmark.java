@@ -38,13 +38,19 @@ import tools.jackson.databind.json.JsonMapper;
  * The service runs in-process on an embedded PostgreSQL of its own; 100,000 avails over 50 markets are loaded
  * with SQL, then batches of 500 payloads (70 % within tolerance, 25 % triggered, 5 % quarantined; 10 % of them
  * replays of payloads answered in earlier batches) are posted over HTTP at concurrency 4 for 30 s after a
- * warm-up. Every answer is checked as it comes back, and the orders and reservations by SQL after the run.
+ * warm-up. The warm-up has markets and avails of its own, of the same shape: it lasts until the JIT compilers are
+ * quiet, and however much it does, the measured batches start from their inventory as loaded and with no history
+ * (with a shared inventory, a warm-up that got more done left the measured batches fuller avails and longer rolling
+ * histories). Every answer is checked as it comes back, and the orders and reservations by SQL after the run.
  */
 public final class MakegoodBenchmark {
 
     private static final int AVAILS = 100_000;
     /** bin/soak's ratings feed covers the same markets as the avails it loads. */
     static final int MARKETS = 50;
+    /** The measured batches' markets are M00…M49 (bin/soak's too), the warm-up's W00…W49. */
+    static final String MEASURED_MARKETS = "M";
+    private static final String WARM_UP_MARKETS = "W";
     private static final int DAYS = 90;
     private static final int BATCH = 500;
     /** Of each batch: new payloads of each kind, and replays of each kind; 350 within, 125 triggered, 25 quarantined. */
@@ -54,7 +60,8 @@ public final class MakegoodBenchmark {
     private static final int REPLAYED_WITHIN = 35;
     private static final int REPLAYED_TRIGGERED = 15;
     private static final int CONCURRENCY = 4;
-    private static final long WARMUP_MS = 30_000;
+    private static final long WARM_UP_MIN_MS = 30_000;
+    private static final long WARM_UP_MAX_MS = 180_000;
     /** How many of the statements PostgreSQL spent longest on the report lists. */
     private static final int TOP_STATEMENTS = 10;
     private static final long MEASURE_MS = 30_000;
@@ -128,17 +135,20 @@ public final class MakegoodBenchmark {
                 "--logging.level.com.trafficrules=WARN")) {
             JdbcTemplate jdbc = SchemaOwner.jdbc(app);
             StatementStatistics statements = StatementStatistics.of(app);
-            String loaded = loadAvails(jdbc);
+            String loaded = loadAvails(jdbc, MEASURED_MARKETS);
             System.out.println(loaded);
+            System.out.println("For the warm-up: " + loadAvails(jdbc, WARM_UP_MARKETS));
             URI ratings = URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/api/v1/ratings");
             HttpClient client = HttpClient.newHttpClient();
             String auth = "Basic " + Base64.getEncoder().encodeToString("scheduler:scheduler".getBytes());
-            RatingsFeed feed = new RatingsFeed(RUN, MARKETS);
-            ReplayPool pool = new ReplayPool();
             AtomicLong payloadNumbers = new AtomicLong();
-
-            run(client, ratings, auth, feed, pool, payloadNumbers, new Tally(), WARMUP_MS);
-            System.out.println("Warm-up done; measuring for " + MEASURE_MS / 1000 + " s.");
+            RatingsFeed warmUpFeed = new RatingsFeed(RUN, WARM_UP_MARKETS, MARKETS);
+            ReplayPool warmUpPool = new ReplayPool();
+            WarmUp.Done warmUp = WarmUp.untilCompilersQuiet(WARM_UP_MIN_MS, WARM_UP_MAX_MS,
+                    millis -> run(client, ratings, auth, warmUpFeed, warmUpPool, payloadNumbers, new Tally(), millis));
+            System.out.println("Warm-up done (" + warmUp.describe() + "); measuring for " + MEASURE_MS / 1000 + " s.");
+            RatingsFeed feed = new RatingsFeed(RUN, MEASURED_MARKETS, MARKETS);
+            ReplayPool pool = new ReplayPool();
             long deadlocksBefore = deadlocks(jdbc);
             Tally tally = new Tally();
             List<Long> lockWaits = Collections.synchronizedList(new ArrayList<>());
@@ -156,17 +166,22 @@ public final class MakegoodBenchmark {
             sampler.join();
             long deadlocks = deadlocks(jdbc) - deadlocksBefore;
             String checks = checks(jdbc);
-            String report = report(loaded, latencies, seconds, cpu, tally, lockWaits, deadlocks, slowest, checks);
+            String report = report(loaded, warmUp, latencies, seconds, cpu, tally, lockWaits, deadlocks, slowest, checks);
             BenchmarkReport.write("makegood", report);
             System.out.println(report);
         }
     }
 
-    /**
-     * 100,000 avails, bin/soak's inventory too: market g % 50, over the next 90 days (~22 a market a day), 60–180 s of a
-     * 180 s avail left.
-     */
+    /** 100,000 avails over the markets M00…M49, bin/soak's inventory too (see {@link #loadAvails(JdbcTemplate, String)}). */
     static String loadAvails(JdbcTemplate jdbc) {
+        return loadAvails(jdbc, MEASURED_MARKETS);
+    }
+
+    /**
+     * 100,000 avails over the markets {@code prefix}00…49: market g % 50, over the next 90 days (~22 a market a day),
+     * 60–180 s of a 180 s avail left.
+     */
+    private static String loadAvails(JdbcTemplate jdbc, String prefix) {
         long started = System.nanoTime();
         Instant first = Instant.now().plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
         long spacingS = DAYS * 86_400L / (AVAILS / MARKETS);
@@ -174,7 +189,7 @@ public final class MakegoodBenchmark {
         jdbc.update("""
                 insert into avail (id, market, program_id, start_at, duration_ms, booked_remaining_ms, booked_product_codes,
                                    remaining_ms, product_codes, estimated_grps, updated_at)
-                select 'AV-' || lpad(g::text, 6, '0'), 'M' || lpad((g %% %1$d)::text, 2, '0'),
+                select ? || '-AV-' || lpad(g::text, 6, '0'), ? || lpad((g %% %1$d)::text, 2, '0'),
                        'P-' || (g %% %1$d) || '-' || ((g / %1$d) %% 40),
                        ?::timestamptz + ((g / %1$d) * %2$d + (g * 7919) %% 1800) * interval '1 second', 180000,
                        room, codes, room, codes, round((0.5 + ((g * 7919) %% 1151) / 100.0)::numeric, 1)::float8, now()
@@ -182,11 +197,12 @@ public final class MakegoodBenchmark {
                        lateral (select (array[60000, 90000, 120000, 150000, 180000])[1 + (g * 31) %% 5] as room,
                                        case (g * 13) %% 8 when 1 then '{AUTO}'::text[] when 2 then '{BANK,QSR}' when 3 then '{TELCO}'
                                             when 5 then '{BEER,RETAIL}' when 6 then '{PHARMA}' else '{}' end as codes) v
-                """.formatted(MARKETS, spacingS, AVAILS - 1), java.sql.Timestamp.from(first));
+                """.formatted(MARKETS, spacingS, AVAILS - 1), prefix, prefix, java.sql.Timestamp.from(first));
         jdbc.execute("vacuum analyze avail");
         return "%,d avails over %d markets loaded by SQL as the schema owner and VACUUM ANALYZEd in %.1f s".formatted(
-                jdbc.queryForObject("select count(*) from avail", Long.class),
-                jdbc.queryForObject("select count(distinct market) from avail", Long.class), (System.nanoTime() - started) / 1e9);
+                jdbc.queryForObject("select count(*) from avail where market like ? || '%'", Long.class, prefix),
+                jdbc.queryForObject("select count(distinct market) from avail where market like ? || '%'", Long.class, prefix),
+                (System.nanoTime() - started) / 1e9);
     }
 
     private static long[] run(HttpClient client, URI ratings, String auth, RatingsFeed feed, ReplayPool pool,
@@ -392,7 +408,7 @@ public final class MakegoodBenchmark {
         return String.valueOf(jdbc.queryForObject(sql, Long.class));
     }
 
-    private static String report(String loaded, long[] latencies, double seconds, String cpu, Tally tally, List<Long> lockWaits,
+    private static String report(String loaded, WarmUp.Done warmUp, long[] latencies, double seconds, String cpu, Tally tally, List<Long> lockWaits,
                                  long deadlocks, String slowest, String checks) {
         long batches = tally.batches.sum();
         String statuses = new TreeMap<>(tally.statuses).entrySet().stream()
@@ -411,9 +427,12 @@ public final class MakegoodBenchmark {
                 payloads as the scheduler, in random order: %d within tolerance, %d triggered, %d quarantined (13 ways
                 malformed), %d of them replays of payloads answered in earlier batches (%d within tolerance, %d triggered);
                 DMA/LOCAL/NATIONAL/REGIONAL/NICHE, 50 markets, aired in the last 24 h, cure deadline airedEnd + 7 days
-                (5 %%: + 10 days; 10 %%: none, so the 14-day default). %d concurrent clients for %d s after a %d s
-                warm-up; each batch's decision, answers, orders, reservations and outbox entries committed in its
-                transaction. Latency is the HTTP exchange alone (the client makes the body before and reads the answer
+                (5 %%: + 10 days; 10 %%: none, so the 14-day default). %d concurrent clients for %d s, each batch's
+                decision, answers, orders, reservations and outbox entries committed in its transaction. Before them a
+                warm-up of the same batches on 50 markets of its own (W00–W49, as many avails, loaded the same way), so
+                the measured batches start from their inventory as loaded and with no rolling history, until the JIT
+                compilers are quiet (under %.0f %% of a core over a round of %.0f s, at least %.0f s, at most %.0f s):
+                this run %s. Latency is the HTTP exchange alone (the client makes the body before and reads the answer
                 after); client, service and PostgreSQL share the machine.
 
                 | batches | batches/s | payloads/s | p50 | p95 | p99 | max | errors |
@@ -438,7 +457,8 @@ public final class MakegoodBenchmark {
                 %s
                 """.formatted(loaded, DAYS, AVAILS / MARKETS / DAYS, BATCH, NEW_WITHIN + REPLAYED_WITHIN,
                 NEW_TRIGGERED + REPLAYED_TRIGGERED, NEW_QUARANTINED, REPLAYED_WITHIN + REPLAYED_TRIGGERED, REPLAYED_WITHIN,
-                REPLAYED_TRIGGERED, CONCURRENCY, MEASURE_MS / 1000, WARMUP_MS / 1000,
+                REPLAYED_TRIGGERED, CONCURRENCY, MEASURE_MS / 1000, WarmUp.QUIET_SHARE * 100, WarmUp.ROUND_MILLIS / 1000.0,
+                WARM_UP_MIN_MS / 1000.0, WARM_UP_MAX_MS / 1000.0, warmUp.describe(),
                 batches, batches / seconds, batches * BATCH / seconds,
                 BenchmarkReport.percentile(latencies, 50) / 1e6, BenchmarkReport.percentile(latencies, 95) / 1e6,
                 BenchmarkReport.percentile(latencies, 99) / 1e6, latencies[latencies.length - 1] / 1e6, tally.errors.sum(),

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A synthetic post-air ratings feed over {@code markets} markets ({@code M00}, {@code M01}, …): new payloads of
+ * A synthetic post-air ratings feed over {@code markets} markets ({@code M00}, {@code M01}, … for the prefix M): new payloads of
  * a chosen kind as the JSON text a ratings provider sends, each with a spotId of its own. Within tolerance and
  * triggered are chosen by the delivery ratio, clear of every tier's band (and of a {@code thresholdPct} of 0.9),
  * so a NICHE contract's rolling ratio falls on the same side: each contract carries payloads of one kind only.
@@ -33,15 +33,17 @@ final class RatingsFeed {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String run;
+    private final String marketPrefix;
     private final int markets;
 
-    RatingsFeed(String run, int markets) {
+    RatingsFeed(String run, String marketPrefix, int markets) {
         this.run = run;
+        this.marketPrefix = marketPrefix;
         this.markets = markets;
     }
 
-    static String market(int m) {
-        return "M%02d".formatted(m);
+    private String market(int m) {
+        return marketPrefix + "%02d".formatted(m);
     }
 
     /** New payload {@code number} (unique across the run) of {@code kind}, aired in the 24 h before {@code now}. */

@@ -267,7 +267,7 @@ public final class Soak {
         List<byte[]> channelDays = IntStream.range(0, VALIDATE_BODIES)
                 .mapToObj(c -> JSON.writeValueAsBytes(day.channelDay("retro-prime", c))).toList();
         URI validate = base.resolve("/api/v1/rotation/validate");
-        RatingsFeed feed = new RatingsFeed(RUN, MakegoodBenchmark.MARKETS);
+        RatingsFeed feed = new RatingsFeed(RUN, MakegoodBenchmark.MEASURED_MARKETS, MakegoodBenchmark.MARKETS);
         URI ratings = base.resolve("/api/v1/ratings");
         URI reconciliations = base.resolve("/api/v1/reconciliations");
         Map<Endpoint, Traffic> all = Map.of(
