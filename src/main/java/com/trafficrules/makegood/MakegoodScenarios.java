@@ -47,7 +47,7 @@ final class MakegoodScenarios implements ScenarioKind {
         }
         List<PastDelivery> history = new ArrayList<>();
         for (JsonNode past : context.path("history")) {
-            history.add(new PastDelivery(null, past.get("contractId").asString(), past.get("market").asString(),
+            history.add(new PastDelivery(past.get("contractId").asString(), past.get("market").asString(),
                     Times.parseWithOffset(past.get("airedStart").asString()).toEpochMilli(), past.get("contractedGrps").asDouble(),
                     past.get("actualGrps").asDouble()));
         }

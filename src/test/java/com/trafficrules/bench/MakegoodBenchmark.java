@@ -429,10 +429,10 @@ public final class MakegoodBenchmark {
                 DMA/LOCAL/NATIONAL/REGIONAL/NICHE, 50 markets, aired in the last 24 h, cure deadline airedEnd + 7 days
                 (5 %%: + 10 days; 10 %%: none, so the 14-day default). %d concurrent clients for %d s, each batch's
                 decision, answers, orders, reservations and outbox entries committed in its transaction. Before them a
-                warm-up of the same batches on 50 markets of its own (W00–W49, as many avails, loaded the same way), so
-                the measured batches start from their inventory as loaded and with no rolling history, until the JIT
-                compilers are quiet (under %.0f %% of a core over a round of %.0f s, at least %.0f s, at most %.0f s):
-                this run %s. Latency is the HTTP exchange alone (the client makes the body before and reads the answer
+                warm-up of the same batches until the JIT compilers are quiet (under %.0f %% of a core over a round of
+                %.0f s, at least %.0f s, at most %.0f s; this run %s), on 50 markets of its own (W00–W49, as many
+                avails, loaded the same way), so that the measured batches start from their inventory as loaded and
+                with no rolling history. Latency is the HTTP exchange alone (the client makes the body before and reads the answer
                 after); client, service and PostgreSQL share the machine.
 
                 | batches | batches/s | payloads/s | p50 | p95 | p99 | max | errors |
@@ -452,7 +452,7 @@ public final class MakegoodBenchmark {
 
                 %s
 
-                Checked by SQL after the run (warm-up included):
+                Checked by SQL after the run, over the warm-up's markets and avails too:
 
                 %s
                 """.formatted(loaded, DAYS, AVAILS / MARKETS / DAYS, BATCH, NEW_WITHIN + REPLAYED_WITHIN,

@@ -105,7 +105,7 @@ class DrlMatchesReferenceProperties {
                     && d.market().equals(stretch.market()) && d.airedStartMs() > stretch.afterMs()
                     && d.airedStartMs() <= stretch.untilMs()).toList();
             if (!in.isEmpty()) {
-                summed.add(new PastDelivery(null, stretch.contractId(), stretch.market(),
+                summed.add(new PastDelivery(stretch.contractId(), stretch.market(),
                         in.stream().mapToLong(PastDelivery::airedStartMs).max().orElseThrow(),
                         in.stream().mapToDouble(PastDelivery::contractedGrps).sum(),
                         in.stream().mapToDouble(PastDelivery::actualGrps).sum()));
@@ -131,7 +131,7 @@ class DrlMatchesReferenceProperties {
             List<JsonNode> payloads = new ArrayList<>();
             scenario.request().path("payloads").forEach(payloads::add);
             List<PastDelivery> history = new ArrayList<>();
-            context.path("history").forEach(past -> history.add(new PastDelivery(null, past.get("contractId").asString(),
+            context.path("history").forEach(past -> history.add(new PastDelivery(past.get("contractId").asString(),
                     past.get("market").asString(), Times.parseWithOffset(past.get("airedStart").asString()).toEpochMilli(),
                     past.get("contractedGrps").asDouble(), past.get("actualGrps").asDouble())));
             List<AvailOption> avails = new ArrayList<>();
@@ -274,7 +274,7 @@ class DrlMatchesReferenceProperties {
         }
 
         List<PastDelivery> history() {
-            return pasts.stream().map(h -> new PastDelivery(null, h.contractId(), h.market(),
+            return pasts.stream().map(h -> new PastDelivery(h.contractId(), h.market(),
                     specs.get(h.payload() % specs.size()).airedStartMs() + h.fromAiredStartMs(), h.contracted(), h.actual())).toList();
         }
 

@@ -73,7 +73,7 @@ final class ReferenceMakegoods {
         for (RatingInput input : inputs) {
             RatingPayload p = input.payload();
             if (codes.get(input.index()) == null && p.actualGrps() != null && p.contractId() != null) {
-                deliveries.add(new PastDelivery(null, p.contractId(), p.market(), p.airedStartMs(), p.contractedGrps(), p.actualGrps()));
+                deliveries.add(new PastDelivery(p.contractId(), p.market(), p.airedStartMs(), p.contractedGrps(), p.actualGrps()));
             }
         }
         List<Avail> inventory = avails.stream().map(Avail::new).toList();

@@ -56,7 +56,7 @@ public final class MakegoodRules {
         List<PastDelivery> deliveries = new ArrayList<>(history);
         for (RatingPayload p : judgeable) {
             if (p.actualGrps() != null && p.contractId() != null) {
-                deliveries.add(new PastDelivery(null, p.contractId(), p.market(), p.airedStartMs(), p.contractedGrps(), p.actualGrps()));
+                deliveries.add(new PastDelivery(p.contractId(), p.market(), p.airedStartMs(), p.contractedGrps(), p.actualGrps()));
             }
         }
         Evaluation evaluation = evaluate(ruleset, judgeable, deliveries, nowMs);

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The history a batch's rolling ratios count, condensed. A rolling ratio sums what a contract's spots delivered in
+ * How the history a batch's rolling ratios count is condensed. A rolling ratio sums what a contract's spots delivered in
  * its market over a window ending at the payload's air time. The windows of a batch's payloads cut each contract's
  * air times in a market into stretches, between the windows' starts and ends, within which every spot falls in the
  * same windows: its spots are only ever counted together. So the store sums each stretch, and the rules get one

@@ -137,8 +137,8 @@ public class RatingStore {
     /**
      * What the spots of each stretch delivered, for the rolling ratios: one delivery a stretch that has any, at its last
      * spot's air time, in the order given; the spots of the keys {@code leftOut} are not counted. One query, an
-     * index-only probe on (contract, market, aired start) a stretch. The sums are of the GRPs as decimals, so they do
-     * not depend on the order PostgreSQL adds them up in.
+     * index-only probe on (contract, market, aired start) a stretch. The GRPs are summed as decimals (to 15
+     * significant digits), so the sums do not depend on the order PostgreSQL adds them up in.
      */
     List<PastDelivery> deliveries(List<RollingHistory.Stretch> stretches, Collection<String> leftOut) {
         if (stretches.isEmpty()) {
@@ -165,7 +165,7 @@ public class RatingStore {
                     stretches.stream().map(stretch -> Timestamp.from(Instant.ofEpochMilli(stretch.untilMs()))).toArray()));
             statement.setArray(5, texts(connection, List.copyOf(leftOut)));
             return statement;
-        }, (row, n) -> new PastDelivery(null, row.getString(1), row.getString(2), row.getTimestamp(3).toInstant().toEpochMilli(),
+        }, (row, n) -> new PastDelivery(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant().toEpochMilli(),
                 row.getDouble(4), row.getDouble(5)));
     }
 

@@ -189,8 +189,9 @@ public class RatingsService {
 
     /**
      * What earlier spots delivered, for the payloads judged on a rolling ratio, condensed (see {@link RollingHistory}).
-     * The batch's own payloads are counted by the rules; of their rows, only those decided before (whose routing
-     * failed) still have a status the store counts, so those are left out.
+     * The batch's own payloads are counted by the rules; of their rows, only those claimed again (decided before,
+     * their routing failed) still have a status the store counts, so those are left out. A key whose payload cannot
+     * be read this time is not claimed: what it delivered when it was read counts like any earlier spot.
      */
     private List<PastDelivery> history(MakegoodSettings settings, List<RatingInput> inputs, Map<String, RatingStore.Claimed> claimed) {
         List<String> decidedBefore = claimed.entrySet().stream().filter(claim -> !claim.getValue().isNew()).map(Map.Entry::getKey)
