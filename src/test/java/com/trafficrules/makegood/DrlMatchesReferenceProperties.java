@@ -2,7 +2,6 @@ package com.trafficrules.makegood;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.trafficrules.kernel.Ruleset;
 import com.trafficrules.kernel.Scenario;
 import com.trafficrules.makegood.ReferenceMakegoods.Numbers;
 import com.trafficrules.makegood.ReferenceMakegoods.Result;

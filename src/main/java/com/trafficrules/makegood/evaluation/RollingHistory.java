@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * air times in a market into stretches, between the windows' starts and ends, within which every spot falls in the
  * same windows: its spots are only ever counted together. So the store sums each stretch, and the rules get one
  * delivery a stretch, at its last spot's air time; they decide the same on it, and a batch's decision stores a few
- * hundred deliveries instead of every spot of its contracts' last week (some 14,000 in the benchmark). Condensed for
+ * hundred deliveries instead of every spot of its contracts' last week. Condensed for
  * the version's window: replaying under another window counts the stretches, not the spots.
  */
 public final class RollingHistory {

@@ -136,8 +136,8 @@ public class RatingStore {
 
     /**
      * What the spots of each stretch delivered, for the rolling ratios: one delivery a stretch that has any, at its last
-     * spot's air time, in the order given; the spots of the keys {@code leftOut} are not counted. One query, an
-     * index-only probe on (contract, market, aired start) a stretch. The GRPs are summed as decimals (to 15
+     * spot's air time, in the order given; the spots of the keys {@code leftOut} are not counted. One query, a
+     * probe of the covering index on (contract, market, aired start) a stretch. The GRPs are summed as decimals (to 15
      * significant digits), so the sums do not depend on the order PostgreSQL adds them up in.
      */
     List<PastDelivery> deliveries(List<RollingHistory.Stretch> stretches, Collection<String> leftOut) {
