@@ -20,6 +20,7 @@ import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * How the service reads and writes JSON beyond Spring Boot's defaults. {@link #standalone()} gives the same
@@ -35,7 +36,8 @@ public class JsonConfig {
                 // What Spring Boot's auto-configuration sets and requests depend on.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .addModule(new JsonConfig().utcMillisInstants())
-                .addModule(NulCharacters.module());
+                .addModule(NulCharacters.module())
+                .addModule(new JsonConfig().blackbird());
         new JsonConfig().strictScalarTypes().customize(builder);
         new JsonConfig().noNullsInLists().customize(builder);
         return builder.build();
@@ -76,6 +78,15 @@ public class JsonConfig {
                 config.setCoercion(shape, CoercionAction.Fail);
             }
         };
+    }
+
+    /**
+     * Properties read and written through generated lambdas rather than reflection: a channel-day's 576 spots are
+     * read from the request and written again into its decision, and reflective calls were a third of that writing.
+     */
+    @Bean
+    JacksonModule blackbird() {
+        return new BlackbirdModule();
     }
 
     /** Instants leave the service in UTC with milliseconds, e.g. 2026-11-20T20:12:00.000Z. */

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.stream.IntStream;
 
 /** Time at the edge: RFC 3339 with an offset in, UTC with milliseconds out. */
 public final class Times {
@@ -14,6 +15,14 @@ public final class Times {
     private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int MINUTES_END = "uuuu-MM-ddTHH:mm".length();
+    private static final int MAX_QUARTERS = 18 * 4;
+    /**
+     * Every offset a whole number of quarter hours from UTC, -18:00 to +18:00: nearly all a request carries, looked
+     * up here because {@link ZoneOffset#ofHoursMinutes} validates and then consults a concurrent cache, which took
+     * about 2 % of the CPU of validating a channel-day.
+     */
+    private static final ZoneOffset[] QUARTER_HOUR_OFFSETS = IntStream.rangeClosed(-MAX_QUARTERS, MAX_QUARTERS)
+            .mapToObj(quarters -> ZoneOffset.ofTotalSeconds(quarters * 15 * 60)).toArray(ZoneOffset[]::new);
 
     private Times() {
     }
@@ -104,6 +113,10 @@ public final class Times {
         int minutes = digits(value, at + 4, 2);
         if ((sign != '+' && sign != '-') || hours < 0 || minutes < 0) {
             return null;
+        }
+        int quarters = (hours * 60 + minutes) / 15 * (sign == '+' ? 1 : -1);
+        if (minutes % 15 == 0 && minutes < 60 && Math.abs(quarters) <= MAX_QUARTERS) {
+            return QUARTER_HOUR_OFFSETS[quarters + MAX_QUARTERS];
         }
         try {
             return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);
