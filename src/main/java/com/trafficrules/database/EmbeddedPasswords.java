@@ -2,13 +2,10 @@ package com.trafficrules.database;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
@@ -63,24 +60,14 @@ record EmbeddedPasswords(String superuser, String owner, String service) {
         if (Files.exists(file)) {
             return;
         }
-        Path written = dataDir.resolve(FILE + ".new");
-        Files.deleteIfExists(written);
-        try {
-            Files.createFile(written, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(written);
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("Another process is writing " + written, e);
-        }
         Properties kept = new Properties();
         kept.setProperty("superuser", superuser);
         kept.setProperty("owner", owner);
         kept.setProperty("service", service);
-        try (Writer writer = Files.newBufferedWriter(written, StandardCharsets.UTF_8)) {
-            kept.store(writer, "Passwords of the embedded PostgreSQL's roles (postgres, "
-                    + EmbeddedPostgresServer.OWNER + ", " + EmbeddedPostgresServer.SERVICE + "); generated at random");
-        }
-        Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
+        StringWriter text = new StringWriter();
+        kept.store(text, "Passwords of the embedded PostgreSQL's roles (postgres, "
+                + EmbeddedPostgresServer.OWNER + ", " + EmbeddedPostgresServer.SERVICE + "); generated at random");
+        PrivateFiles.write(file, text.toString(), StandardCharsets.UTF_8);
     }
 
     /** A password as an SQL literal; safe because only generated characters are ever accepted. */

@@ -1,15 +1,13 @@
 package com.trafficrules.makegood.order;
 
+import com.trafficrules.database.PrivateFiles;
 import com.trafficrules.database.TrafficDatabase;
 import com.trafficrules.database.TrafficDbProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
@@ -83,7 +81,7 @@ final class SigningKey {
         if (!Files.exists(file)) {
             byte[] generated = new byte[GENERATED_BYTES];
             RANDOM.nextBytes(generated);
-            keep(generated, dataDir);
+            PrivateFiles.write(file, HexFormat.of().formatHex(generated) + "\n", StandardCharsets.US_ASCII);
             log.info("Generated the key that signs make-good orders, kept in {}", file.toAbsolutePath());
         }
         byte[] kept = parsed(Files.readString(file, StandardCharsets.US_ASCII).strip());
@@ -92,21 +90,6 @@ final class SigningKey {
                     + "makes a new one on the next start, and orders signed before no longer verify");
         }
         return kept;
-    }
-
-    /** Writes the key under a temporary name, readable by its user only, and moves it into place in one step. */
-    private static void keep(byte[] key, Path dataDir) throws IOException {
-        Path written = dataDir.resolve(FILE + ".new");
-        Files.deleteIfExists(written);
-        try {
-            Files.createFile(written, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(written);
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("Another process is writing " + written, e);
-        }
-        Files.writeString(written, HexFormat.of().formatHex(key) + "\n", StandardCharsets.US_ASCII);
-        Files.move(written, dataDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The bytes {@code hex} spells, or null when it is not hex. */
