@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Repository;
 public class AvailStore {
 
     private static final String OPTION_COLUMNS = "id, market, program_id, start_at, duration_ms, remaining_ms, estimated_grps, product_codes";
+    private static final Comparator<AvailOption> BY_START = Comparator.comparingLong(AvailOption::startMs)
+            .thenComparing(AvailOption::availId);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -175,7 +178,6 @@ public class AvailStore {
                       from unnest(?::int[], ?::text[], ?::timestamptz[], ?::timestamptz[]) as w(idx, market, from_at, until_at)
                       cross join lateral (select * from avail a where a.market = w.market and a.start_at > w.from_at
                                             and a.start_at < w.until_at order by a.start_at, a.id collate "C" limit nullif(?, 0)) a
-                     order by w.idx, a.start_at, a.id collate "C"
                     """);
             statement.setArray(1, connection.createArrayOf("int4", windows.stream().map(Window::index).toArray()));
             statement.setArray(2, connection.createArrayOf("text", windows.stream().map(Window::market).toArray()));
@@ -188,6 +190,9 @@ public class AvailStore {
         }, row -> {
             around.get(row.getInt(1)).add(option(row));
         });
+        // Sorted here rather than by the query: PostgreSQL sorted every row of every window again (about a seventh of
+        // the query's time), where each window's few rows need it.
+        around.values().forEach(avails -> avails.sort(BY_START));
         return around;
     }
 
