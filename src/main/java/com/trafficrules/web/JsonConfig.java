@@ -36,8 +36,7 @@ public class JsonConfig {
                 // What Spring Boot's auto-configuration sets and requests depend on.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .addModule(new JsonConfig().utcMillisInstants())
-                .addModule(NulCharacters.module())
-                .addModule(new JsonConfig().blackbird());
+                .addModule(NulCharacters.module());
         new JsonConfig().strictScalarTypes().customize(builder);
         new JsonConfig().noNullsInLists().customize(builder);
         return builder.build();
@@ -81,8 +80,11 @@ public class JsonConfig {
     }
 
     /**
-     * Properties read and written through generated lambdas rather than reflection: a channel-day's 576 spots are
-     * read from the request and written again into its decision, and reflective calls were a third of that writing.
+     * Record accessors and constructors called through generated lambdas rather than by reflection: a channel-day's
+     * 576 spots are read from the request and written again into its decision, and the reflective calls were a
+     * third of that writing. Spring Boot would also find the module on the classpath; the bean says it is meant.
+     * {@link #standalone()} leaves it out: it pays off over many requests, and the check worker, a short-lived JVM
+     * with the client compiler only, would pay for generating the lambdas at every start.
      */
     @Bean
     JacksonModule blackbird() {

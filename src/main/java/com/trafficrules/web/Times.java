@@ -114,9 +114,11 @@ public final class Times {
         if ((sign != '+' && sign != '-') || hours < 0 || minutes < 0) {
             return null;
         }
-        int quarters = (hours * 60 + minutes) / 15 * (sign == '+' ? 1 : -1);
-        if (minutes % 15 == 0 && minutes < 60 && Math.abs(quarters) <= MAX_QUARTERS) {
-            return QUARTER_HOUR_OFFSETS[quarters + MAX_QUARTERS];
+        if (minutes % 15 == 0 && minutes < 60) {
+            int quarters = (hours * 4 + minutes / 15) * (sign == '+' ? 1 : -1);
+            if (Math.abs(quarters) <= MAX_QUARTERS) {
+                return QUARTER_HOUR_OFFSETS[quarters + MAX_QUARTERS];
+            }
         }
         try {
             return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);

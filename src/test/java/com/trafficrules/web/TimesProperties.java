@@ -97,7 +97,8 @@ class TimesProperties {
         Arbitrary<String> fraction = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.just("."),
                 Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(10).map(digits -> "." + digits));
         Arbitrary<String> offset = Arbitraries.oneOf(Arbitraries.of("Z", "z", "", "+00:00", "-00:00", "+18:00", "-18:00",
-                        "+18:01", "+19:00", "+05:30", "+05:30:15", "+05", "+0530", "-03:60", "+5:30", "Z ", "ZZ"),
+                        "+18:01", "+18:15", "-18:45", "+19:00", "+05:30", "+05:45", "-09:30", "-00:15", "+00:60", "+05:30:15", "+05",
+                        "+0530", "-03:60", "+5:30", "Z ", "ZZ"),
                 Combinators.combine(Arbitraries.of("+", "-"), Arbitraries.integers().between(0, 18),
                         Arbitraries.integers().between(0, 59)).as((sign, h, m) -> "%s%02d:%02d".formatted(sign, h, m)));
         return Combinators.combine(List.of(year, month, day, separator, time, fraction, offset))

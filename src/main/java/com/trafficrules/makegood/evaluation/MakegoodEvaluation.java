@@ -313,7 +313,7 @@ public final class MakegoodEvaluation {
         /** The earliest avails that fail at most one condition, for the person who decides an escalation. */
         private static List<NearAvail> nearest(List<AvailOption> options, Map<AvailOption, SortedSet<String>> failed) {
             List<NearAvail> nearest = new ArrayList<>();
-            for (AvailOption avail : options.stream().sorted(Routing.EARLIEST).toList()) {
+            for (AvailOption avail : options.stream().sorted(AvailOption.EARLIEST).toList()) {
                 SortedSet<String> conditions = failed.get(avail);
                 if (conditions.size() <= 1 && nearest.size() < NEAREST_AVAILS) {
                     nearest.add(new NearAvail(avail.availId(), avail.startMs(), avail.remainingMs(), avail.estimatedGrps(), conditions));

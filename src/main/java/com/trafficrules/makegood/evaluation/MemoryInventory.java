@@ -28,7 +28,7 @@ public final class MemoryInventory implements Inventory {
     public Map<Integer, List<AvailOption>> around(List<MakegoodNeed> needs, int earliest) {
         Map<Integer, List<AvailOption>> around = new LinkedHashMap<>();
         needs.forEach(need -> around.put(need.index(), avails.values().stream().filter(avail -> avail.market().equals(need.market()))
-                .sorted(Routing.EARLIEST).toList()));
+                .sorted(AvailOption.EARLIEST).toList()));
         return around;
     }
 

@@ -8,9 +8,8 @@ import java.util.List;
 /** Where a make-good goes among the avails the rules let it use. */
 public final class Routing {
 
-    static final Comparator<AvailOption> EARLIEST = Comparator.comparingLong(AvailOption::startMs).thenComparing(AvailOption::availId);
     private static final Comparator<AvailOption> LARGEST = Comparator.comparingDouble(AvailOption::estimatedGrps).reversed()
-            .thenComparing(EARLIEST);
+            .thenComparing(AvailOption.EARLIEST);
 
     private Routing() {
     }
@@ -20,7 +19,7 @@ public final class Routing {
      * earliest) until they cover it, at most {@code maxPlacements}; else none.
      */
     public static List<AvailOption> choose(double deficitGrps, List<AvailOption> usable, int maxPlacements) {
-        List<AvailOption> byStart = usable.stream().sorted(EARLIEST).toList();
+        List<AvailOption> byStart = usable.stream().sorted(AvailOption.EARLIEST).toList();
         for (AvailOption avail : byStart) {
             if (avail.estimatedGrps() >= deficitGrps) {
                 return List.of(avail);
