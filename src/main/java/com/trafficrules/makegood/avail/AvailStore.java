@@ -158,9 +158,15 @@ public class AvailStore {
     public record Window(int index, String market, long fromMs, long untilMs) {
     }
 
+    private record WindowStart(String market, long fromMs) {
+    }
+
     /**
      * For each window (by its index), the avails starting in it, by start (then id): the {@code earliest} first
-     * ones, or all when it is 0. One query, an index probe per window.
+     * ones, or all when it is 0. One query, an index probe per market and window start: windows that start together
+     * in a market (a batch's make-goods all look from now) differ only in their end, so each one's avails are those of
+     * the widest of them that start before its end. The widest's {@code earliest} first hold every narrower one's,
+     * since those are the first of its own. Each avail is read once, not once for every make-good of its market.
      */
     public Map<Integer, List<AvailOption>> around(List<Window> windows, int earliest) {
         Map<Integer, List<AvailOption>> around = new LinkedHashMap<>();
@@ -168,6 +174,12 @@ public class AvailStore {
         if (windows.isEmpty()) {
             return around;
         }
+        Map<WindowStart, List<Window>> together = windows.stream().collect(Collectors.groupingBy(
+                window -> new WindowStart(window.market(), window.fromMs()), LinkedHashMap::new, Collectors.toList()));
+        List<Window> widest = new ArrayList<>();
+        together.forEach((start, itsWindows) -> widest.add(new Window(widest.size(), start.market(), start.fromMs(),
+                itsWindows.stream().mapToLong(Window::untilMs).max().orElseThrow())));
+        Map<Integer, List<AvailOption>> read = new HashMap<>();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
                     select w.idx, a.id, a.market, a.program_id, a.start_at, a.duration_ms, a.remaining_ms, a.estimated_grps,
@@ -176,21 +188,28 @@ public class AvailStore {
                       cross join lateral (select * from avail a where a.market = w.market and a.start_at > w.from_at
                                             and a.start_at < w.until_at order by a.start_at, a.id collate "C" limit nullif(?, 0)) a
                     """);
-            statement.setArray(1, connection.createArrayOf("int4", windows.stream().map(Window::index).toArray()));
-            statement.setArray(2, connection.createArrayOf("text", windows.stream().map(Window::market).toArray()));
+            statement.setArray(1, connection.createArrayOf("int4", widest.stream().map(Window::index).toArray()));
+            statement.setArray(2, connection.createArrayOf("text", widest.stream().map(Window::market).toArray()));
             statement.setArray(3, connection.createArrayOf("timestamptz",
-                    windows.stream().map(w -> Timestamp.from(Instant.ofEpochMilli(w.fromMs()))).toArray()));
+                    widest.stream().map(w -> Timestamp.from(Instant.ofEpochMilli(w.fromMs()))).toArray()));
             statement.setArray(4, connection.createArrayOf("timestamptz",
-                    windows.stream().map(w -> Timestamp.from(Instant.ofEpochMilli(w.untilMs()))).toArray()));
+                    widest.stream().map(w -> Timestamp.from(Instant.ofEpochMilli(w.untilMs()))).toArray()));
             statement.setInt(5, earliest);
             return statement;
         }, row -> {
-            around.get(row.getInt(1)).add(option(row));
+            read.computeIfAbsent(row.getInt(1), idx -> new ArrayList<>()).add(option(row));
         });
-        // The lateral probe yields each window's rows by start already, but SQL promises no order without an outer
-        // ORDER BY, and that one made PostgreSQL sort the rows of all windows together again (about a seventh of the
-        // query's time): each window's few rows are sorted here instead.
-        around.values().forEach(avails -> avails.sort(AvailOption.EARLIEST));
+        // SQL promises no order without an outer ORDER BY, and that one made PostgreSQL sort the rows of all windows
+        // together again (about a seventh of the query's time): each market's few rows are sorted here instead. An
+        // avail's start to the millisecond is before a window's end exactly when it is to the microsecond.
+        List<List<Window>> groups = List.copyOf(together.values());
+        for (int group = 0; group < groups.size(); group++) {
+            List<AvailOption> widestAvails = read.getOrDefault(group, new ArrayList<>());
+            widestAvails.sort(AvailOption.EARLIEST);
+            for (Window window : groups.get(group)) {
+                widestAvails.stream().filter(avail -> avail.startMs() < window.untilMs()).forEach(around.get(window.index())::add);
+            }
+        }
         return around;
     }
 
