@@ -27,8 +27,25 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class RatingStore {
 
-    /** The statuses of spots that delivered something measurable, which rolling ratios count. */
+    /**
+     * The statuses of spots that delivered something measurable, which rolling ratios count; with a measured audience,
+     * the condition of the index they are summed from (db/changes/012), word for word.
+     */
     private static final String DELIVERED = "('WITHIN_TOLERANCE', 'COMPLIANCE_VIOLATION', 'TRIGGERED', 'ROUTING_FAILED')";
+
+    /** What the spots of each stretch delivered (see {@link #deliveries}): the stretches' columns, then the keys left out. */
+    static final String DELIVERIES = """
+            select s.contract_id, s.market, d.last_aired, d.contracted_grps, d.actual_grps
+              from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]) with ordinality
+                   as s(contract_id, market, after_at, until_at, n)
+              cross join lateral (select max(r.aired_start) as last_aired, sum(r.contracted_grps::numeric)::float8 as contracted_grps,
+                                         sum(r.actual_grps::numeric)::float8 as actual_grps
+                                    from rating r where r.contract_id = s.contract_id and r.market = s.market
+                                     and r.aired_start > s.after_at and r.aired_start <= s.until_at
+                                     and r.actual_grps is not null and r.status in """ + DELIVERED + """
+                                     and r.idempotency_key <> all(?)) d
+             where d.last_aired is not null
+             order by s.n""";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -136,27 +153,16 @@ public class RatingStore {
 
     /**
      * What the spots of each stretch delivered, for the rolling ratios: one delivery a stretch that has any, at its last
-     * spot's air time, in the order given; the spots of the keys {@code leftOut} are not counted. One query, a
-     * probe of the covering index on (contract, market, aired start) a stretch. The GRPs are summed as decimals (to 15
-     * significant digits), so the sums do not depend on the order PostgreSQL adds them up in.
+     * spot's air time, in the order given; the spots of the keys {@code leftOut} are not counted. One query, a probe
+     * of the covering index of delivered spots on (contract, market, aired start) a stretch. The GRPs are summed as
+     * decimals (to 15 significant digits), so the sums do not depend on the order PostgreSQL adds them up in.
      */
     List<PastDelivery> deliveries(List<RollingHistory.Stretch> stretches, Collection<String> leftOut) {
         if (stretches.isEmpty()) {
             return List.of();
         }
         return jdbc.query(connection -> {
-            var statement = connection.prepareStatement("""
-                    select s.contract_id, s.market, d.last_aired, d.contracted_grps, d.actual_grps
-                      from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]) with ordinality
-                           as s(contract_id, market, after_at, until_at, n)
-                      cross join lateral (select max(r.aired_start) as last_aired, sum(r.contracted_grps::numeric)::float8 as contracted_grps,
-                                                 sum(r.actual_grps::numeric)::float8 as actual_grps
-                                            from rating r where r.contract_id = s.contract_id and r.market = s.market
-                                             and r.aired_start > s.after_at and r.aired_start <= s.until_at
-                                             and r.actual_grps is not null and r.status in """ + DELIVERED + """
-                                             and r.idempotency_key <> all(?)) d
-                     where d.last_aired is not null
-                     order by s.n""");
+            var statement = connection.prepareStatement(DELIVERIES);
             statement.setArray(1, texts(connection, stretches.stream().map(RollingHistory.Stretch::contractId).toList()));
             statement.setArray(2, texts(connection, stretches.stream().map(RollingHistory.Stretch::market).toList()));
             statement.setArray(3, connection.createArrayOf("timestamptz",

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What the rolling ratios read back from the stored ratings: each stretch's delivered spots, summed. */
 @HttpTest
@@ -24,6 +25,8 @@ class RatingStoreDeliveriesTest {
     RatingStore ratings;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
 
     private final String contract = "contract-" + UUID.randomUUID();
     private final String market = "market-" + UUID.randomUUID();
@@ -81,6 +84,19 @@ class RatingStoreDeliveriesTest {
 
         assertThat(ratings.deliveries(List.of(stretch(AT - 24 * HOUR, AT)), List.of()))
                 .containsExactly(new PastDelivery(contract, market, AT - HOUR, 2.0, 1.0));
+    }
+
+    @Test
+    void theSumsAreReadFromTheIndexOfDeliveredSpots() {
+        String plan = transactions.execute(status -> {
+            // On a table this small a scan of every row would be cheaper; what matters is that the index may be used.
+            jdbc.execute("set local enable_seqscan = off");
+            return String.join("\n", jdbc.queryForList("explain " + RatingStore.DELIVERIES, String.class,
+                    new String[] {contract}, new String[] {market}, new String[] {"2026-11-19T12:00:00Z"},
+                    new String[] {"2026-11-20T12:00:00Z"}, new String[] {}));
+        });
+
+        assertThat(plan).contains("Index Only Scan using rating_delivered");
     }
 
     private Stretch stretch(long afterMs, long untilMs) {
