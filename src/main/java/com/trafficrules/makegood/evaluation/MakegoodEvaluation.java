@@ -143,8 +143,7 @@ public final class MakegoodEvaluation {
             read(List.copyOf(needs.values()), EARLIEST_AVAILS, false);
             // What the earliest avails cannot settle as read, they cannot after the batch's own reservations either
             // (those only take room and add codes): such make-goods read all their avails now, in one query.
-            Map<String, AvailOption> asRead = new HashMap<>(known);
-            read(toRoute.stream().filter(d -> !readAll.contains(d.input().index()) && !settled(d, asRead))
+            read(toRoute.stream().filter(d -> !readAll.contains(d.input().index()) && !settled(d))
                     .map(d -> needs.get(d.input().index())).toList(), 0, false);
         }
 
@@ -160,15 +159,15 @@ public final class MakegoodEvaluation {
             return reserve(pass(toRoute));
         }
 
-        /** The avails that failed no condition for some make-good, as they stood when read. */
+        /** The avails that failed no condition for some make-good, as they stood when read, by id. */
         private List<String> usable() {
-            Set<String> usable = new TreeSet<>();
+            Set<String> usable = new HashSet<>();
             judged.values().forEach(byAvail -> byAvail.forEach((avail, failed) -> {
                 if (failed.isEmpty()) {
                     usable.add(avail.availId());
                 }
             }));
-            return List.copyOf(usable);
+            return usable.stream().sorted().toList();
         }
 
         /**
@@ -176,42 +175,48 @@ public final class MakegoodEvaluation {
          * placements here say only which avails a make-good takes; where in them it sits is {@link #reserve}'s.
          */
         private Map<Integer, Decided> pass(List<Decided> toRoute) {
-            Map<String, AvailOption> standing = new HashMap<>(known);
-            Set<String> takenHere = new HashSet<>();
+            Map<String, AvailOption> takenHere = new HashMap<>();
             Map<Integer, Decided> routed = new LinkedHashMap<>();
             for (Decided judgedPayload : toRoute) {
                 MakegoodNeed need = needs.get(judgedPayload.input().index());
-                Decided decided = routeOne(judgedPayload, need, standing, takenHere);
+                Decided decided = routeOne(judgedPayload, need, takenHere);
                 for (Placement placement : decided.placements()) {
-                    standing.put(placement.availId(), Inventory.taken(standing.get(placement.availId()), need));
-                    takenHere.add(placement.availId());
+                    takenHere.put(placement.availId(), Inventory.taken(standing(placement.availId(), takenHere), need));
                 }
                 routed.put(need.index(), decided);
             }
             return routed;
         }
 
-        private Decided routeOne(Decided judgedPayload, MakegoodNeed need, Map<String, AvailOption> standing, Set<String> takenHere) {
-            Decided decided = tryRoute(judgedPayload, need, standing);
+        private Decided routeOne(Decided judgedPayload, MakegoodNeed need, Map<String, AvailOption> takenHere) {
+            Decided decided = tryRoute(judgedPayload, need, takenHere);
             if (decided == null) {
                 // Read while the batch holds the markets: these avails stand as read, but for what this pass took.
                 read(List.of(need), 0, true);
-                optionIds.get(need.index()).stream().filter(id -> !takenHere.contains(id)).forEach(id -> standing.put(id, known.get(id)));
-                decided = tryRoute(judgedPayload, need, standing);
+                decided = tryRoute(judgedPayload, need, takenHere);
             }
             return decided;
         }
 
-        /** Whether the avails as read so far settle the make-good, against avails standing as {@code standing} says. */
-        private boolean settled(Decided judgedPayload, Map<String, AvailOption> standing) {
-            return tryRoute(judgedPayload, needs.get(judgedPayload.input().index()), standing) != null;
+        /** Whether the avails as read so far settle the make-good. */
+        private boolean settled(Decided judgedPayload) {
+            return tryRoute(judgedPayload, needs.get(judgedPayload.input().index()), Map.of()) != null;
         }
 
-        /** The make-good routed or escalated; null when that takes more of its avails than were read. */
-        private Decided tryRoute(Decided judgedPayload, MakegoodNeed need, Map<String, AvailOption> standing) {
+        /** An avail as it stands: as this pass left it when it took some of it, else as last read. */
+        private AvailOption standing(String availId, Map<String, AvailOption> takenHere) {
+            AvailOption taken = takenHere.get(availId);
+            return taken != null ? taken : known.get(availId);
+        }
+
+        /**
+         * The make-good routed or escalated, against the avails as last read but for what this pass took of them;
+         * null when that takes more of its avails than were read.
+         */
+        private Decided tryRoute(Decided judgedPayload, MakegoodNeed need, Map<String, AvailOption> takenHere) {
             boolean all = readAll.contains(need.index());
-            List<AvailOption> options = optionIds.get(need.index()).stream().map(id -> standing.computeIfAbsent(id, known::get))
-                    .toList();
+            List<AvailOption> options = new ArrayList<>();
+            optionIds.get(need.index()).forEach(id -> options.add(standing(id, takenHere)));
             Map<AvailOption, SortedSet<String>> failed = judge(need, options);
             if (judgedPayload.status().equals("COMPLIANCE_VIOLATION")) {
                 List<NearAvail> nearest = nearest(options, failed);

@@ -13,6 +13,7 @@ import com.trafficrules.makegood.facts.Quarantined;
 import com.trafficrules.makegood.facts.RatingPayload;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -113,7 +114,7 @@ public final class MakegoodRules {
 
         /** The conditions {@code avail} fails for need {@code index}; empty when the make-good may use it. */
         public SortedSet<String> of(int index, String availId) {
-            return byNeed.getOrDefault(index, Map.of()).getOrDefault(availId, new TreeSet<>());
+            return byNeed.getOrDefault(index, Map.of()).getOrDefault(availId, Collections.emptySortedSet());
         }
     }
 

@@ -17,6 +17,16 @@ public record AvailOption(String availId, String market, String programId, long 
         productCodes = List.copyOf(productCodes);
     }
 
+    /**
+     * The id's hash alone: routing looks up what the rules said of an avail many times a batch, and the record's own
+     * hash would go through every field and product code each time. Equal avails have the same id, so it agrees with
+     * {@link #equals}.
+     */
+    @Override
+    public int hashCode() {
+        return availId.hashCode();
+    }
+
     /** Whether the avail already carries one of {@code codes}. */
     public boolean carriesAnyOf(Collection<String> codes) {
         return !Collections.disjoint(productCodes, codes);
