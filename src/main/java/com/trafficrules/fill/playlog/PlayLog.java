@@ -1,5 +1,6 @@
 package com.trafficrules.fill.playlog;
 
+import com.trafficrules.database.InstantArrays;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -95,8 +96,8 @@ public class PlayLog {
             statement.setArray(2, connection.createArrayOf("uuid", plays.stream().map(LoggedPlay::assetUuid).toArray()));
             statement.setArray(3, connection.createArrayOf("text", plays.stream().map(LoggedPlay::assetUri).toArray()));
             statement.setArray(4, connection.createArrayOf("text", plays.stream().map(LoggedPlay::assetType).toArray()));
-            statement.setArray(5, connection.createArrayOf("timestamptz",
-                    plays.stream().map(play -> new Timestamp(play.playedAtMs())).toArray()));
+            statement.setArray(5, InstantArrays.of(connection,
+                    plays.stream().map(play -> Instant.ofEpochMilli(play.playedAtMs())).toList()));
             statement.setArray(6, connection.createArrayOf("integer", plays.stream().map(LoggedPlay::breakIndex).toArray()));
             statement.setArray(7, connection.createArrayOf("text", plays.stream().map(LoggedPlay::blockId).toArray()));
             statement.setArray(8, connection.createArrayOf("bigint", plays.stream().map(LoggedPlay::durationMs).toArray()));

@@ -1,5 +1,6 @@
 package com.trafficrules.makegood.avail;
 
+import com.trafficrules.database.InstantArrays;
 import com.trafficrules.makegood.facts.AvailOption;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -166,7 +167,7 @@ public class AvailStore {
      * ones, or all when it is 0. One query, an index probe per market and window start: windows that start together
      * in a market (a batch's make-goods all look from now) differ only in their end, so each one's avails are those of
      * the widest of them that start before its end. The widest's {@code earliest} first hold every narrower one's,
-     * since those are the first of its own. Each avail is read once, not once for every make-good of its market.
+     * since those are the first of its own. A call reads each avail once, not once for every make-good of its market.
      */
     public Map<Integer, List<AvailOption>> around(List<Window> windows, int earliest) {
         Map<Integer, List<AvailOption>> around = new LinkedHashMap<>();
@@ -190,17 +191,16 @@ public class AvailStore {
                     """);
             statement.setArray(1, connection.createArrayOf("int4", widest.stream().map(Window::index).toArray()));
             statement.setArray(2, connection.createArrayOf("text", widest.stream().map(Window::market).toArray()));
-            statement.setArray(3, connection.createArrayOf("timestamptz",
-                    widest.stream().map(w -> Timestamp.from(Instant.ofEpochMilli(w.fromMs()))).toArray()));
-            statement.setArray(4, connection.createArrayOf("timestamptz",
-                    widest.stream().map(w -> Timestamp.from(Instant.ofEpochMilli(w.untilMs()))).toArray()));
+            statement.setArray(3, InstantArrays.of(connection, widest.stream().map(w -> Instant.ofEpochMilli(w.fromMs())).toList()));
+            statement.setArray(4, InstantArrays.of(connection,
+                    widest.stream().map(w -> Instant.ofEpochMilli(w.untilMs())).toList()));
             statement.setInt(5, earliest);
             return statement;
         }, row -> {
             read.computeIfAbsent(row.getInt(1), idx -> new ArrayList<>()).add(option(row));
         });
         // SQL promises no order without an outer ORDER BY, and that one made PostgreSQL sort the rows of all windows
-        // together again (about a seventh of the query's time): each market's few rows are sorted here instead. An
+        // together again (about a seventh of the query's time): each probe's few rows are sorted here instead. An
         // avail's start to the millisecond is before a window's end exactly when it is to the microsecond.
         List<List<Window>> groups = List.copyOf(together.values());
         for (int group = 0; group < groups.size(); group++) {

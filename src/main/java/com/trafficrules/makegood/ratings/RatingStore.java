@@ -1,5 +1,6 @@
 package com.trafficrules.makegood.ratings;
 
+import com.trafficrules.database.InstantArrays;
 import com.trafficrules.makegood.evaluation.RollingHistory;
 import com.trafficrules.makegood.facts.PastDelivery;
 import java.sql.Connection;
@@ -106,8 +107,7 @@ public class RatingStore {
             statement.setArray(3, texts(connection, ordered.stream().map(Claim::spotId).toList()));
             statement.setArray(4, texts(connection, ordered.stream().map(Claim::market).toList()));
             statement.setArray(5, texts(connection, ordered.stream().map(Claim::contractId).toList()));
-            statement.setArray(6, connection.createArrayOf("timestamptz",
-                    ordered.stream().map(c -> Timestamp.from(c.airedStart())).toArray()));
+            statement.setArray(6, InstantArrays.of(connection, ordered.stream().map(Claim::airedStart).toList()));
             statement.setArray(7, connection.createArrayOf("float8", ordered.stream().map(Claim::contractedGrps).toArray()));
             statement.setArray(8, connection.createArrayOf("float8", ordered.stream().map(Claim::actualGrps).toArray()));
             statement.setArray(9, texts(connection, ordered.stream().map(c -> json.writeValueAsString(c.payload())).toList()));
@@ -138,8 +138,7 @@ public class RatingStore {
             statement.setArray(6, texts(connection, decided.stream().map(d -> json.writeValueAsString(d.result())).toList()));
             statement.setArray(7, texts(connection, decided.stream()
                     .map(d -> d.escalation() == null ? null : json.writeValueAsString(d.escalation())).toList()));
-            statement.setArray(8, connection.createArrayOf("timestamptz", decided.stream()
-                    .map(d -> d.retryAt() == null ? null : Timestamp.from(d.retryAt())).toArray()));
+            statement.setArray(8, InstantArrays.of(connection, decided.stream().map(Decided::retryAt).toList()));
             return statement;
         });
     }
@@ -165,10 +164,10 @@ public class RatingStore {
             var statement = connection.prepareStatement(DELIVERIES);
             statement.setArray(1, texts(connection, stretches.stream().map(RollingHistory.Stretch::contractId).toList()));
             statement.setArray(2, texts(connection, stretches.stream().map(RollingHistory.Stretch::market).toList()));
-            statement.setArray(3, connection.createArrayOf("timestamptz",
-                    stretches.stream().map(stretch -> Timestamp.from(Instant.ofEpochMilli(stretch.afterMs()))).toArray()));
-            statement.setArray(4, connection.createArrayOf("timestamptz",
-                    stretches.stream().map(stretch -> Timestamp.from(Instant.ofEpochMilli(stretch.untilMs()))).toArray()));
+            statement.setArray(3, InstantArrays.of(connection,
+                    stretches.stream().map(stretch -> Instant.ofEpochMilli(stretch.afterMs())).toList()));
+            statement.setArray(4, InstantArrays.of(connection,
+                    stretches.stream().map(stretch -> Instant.ofEpochMilli(stretch.untilMs())).toList()));
             statement.setArray(5, texts(connection, List.copyOf(leftOut)));
             return statement;
         }, (row, n) -> new PastDelivery(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant().toEpochMilli(),

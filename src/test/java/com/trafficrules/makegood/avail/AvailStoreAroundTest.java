@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What routing reads of each make-good's window: the avails of its market starting inside it, by start. Windows of
@@ -25,6 +27,10 @@ class AvailStoreAroundTest {
 
     @Autowired
     AvailStore avails;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final String market = "around-" + UUID.randomUUID();
     private final String elsewhere = "around-" + UUID.randomUUID();
@@ -47,10 +53,32 @@ class AvailStoreAroundTest {
 
     @Test
     void theEarliestAreEachWindowsOwnFirstOnes() {
-        Map<Integer, List<AvailOption>> read = avails.around(List.of(window(0, market, 0, 10), window(1, market, 0, 2)), 3);
+        Map<Integer, List<AvailOption>> read = avails.around(List.of(window(0, market, 0, 10), window(1, market, 0, 2),
+                window(2, market, 0, 4)), 3);
 
         assertThat(ids(read.get(0))).containsExactly("h1", "h2", "h3");
         assertThat(ids(read.get(1))).containsExactly("h1");
+        assertThat(ids(read.get(2))).containsExactly("h1", "h2", "h3");
+    }
+
+    @Test
+    void anAvailStartingAFractionOfAMillisecondBeforeAWindowsEndIsInItAndOneJustAfterIsNot() {
+        avails.upsert(List.of(bookedAt("justBefore", HOUR * 2 - 1, 500_000), bookedAt("justAfter", HOUR * 2, 500_000)));
+
+        Map<Integer, List<AvailOption>> read = avails.around(List.of(window(0, market, 0, 10), window(1, market, 0, 2)), 0);
+
+        assertThat(ids(read.get(1))).containsExactly("h1", "justBefore");
+        assertThat(ids(read.get(0))).contains("justBefore", "h2", "justAfter");
+    }
+
+    @Test
+    void windowsAreTheInstantsTheySayWhateverTheConnectionsTimeZone() {
+        Map<Integer, List<AvailOption>> read = transactions.execute(status -> {
+            jdbc.execute("set local time zone 'America/New_York'");
+            return avails.around(List.of(window(0, market, 0, 2)), 0);
+        });
+
+        assertThat(ids(read.get(0))).containsExactly("h1");
     }
 
     @Test
@@ -70,8 +98,16 @@ class AvailStoreAroundTest {
     }
 
     private AvailStore.Booked booked(String name, String itsMarket, int hour) {
-        return new AvailStore.Booked(itsMarket + "-" + name, itsMarket, "program", Instant.ofEpochMilli(NOW + hour * HOUR), 60_000,
-                60_000, 1.0, List.of());
+        return bookedIn(name, itsMarket, Instant.ofEpochMilli(NOW + hour * HOUR));
+    }
+
+    /** An avail of the market starting {@code ms} and {@code nanos} after now. */
+    private AvailStore.Booked bookedAt(String name, long ms, int nanos) {
+        return bookedIn(name, market, Instant.ofEpochMilli(NOW + ms).plusNanos(nanos));
+    }
+
+    private static AvailStore.Booked bookedIn(String name, String itsMarket, Instant start) {
+        return new AvailStore.Booked(itsMarket + "-" + name, itsMarket, "program", start, 60_000, 60_000, 1.0, List.of());
     }
 
     /** The starts after {@code fromHour} and before {@code untilHour}. */
