@@ -29,8 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class RatingStore {
 
     /**
-     * The statuses of spots that delivered something measurable, which rolling ratios count; with a measured audience,
-     * the condition of the index they are summed from (db/changes/012), word for word.
+     * The statuses of spots that delivered something measurable, which rolling ratios count. The index they are summed
+     * from (db/changes/012) holds the rows of these statuses with a measured audience: with a status added here that its
+     * condition lacks, PostgreSQL may no longer use it, and the sums scan the whole table.
      */
     private static final String DELIVERED = "('WITHIN_TOLERANCE', 'COMPLIANCE_VIOLATION', 'TRIGGERED', 'ROUTING_FAILED')";
 
